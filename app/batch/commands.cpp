@@ -1,0 +1,110 @@
+#include "batch/commands.h"
+
+#include "services/demodata.h"
+#include "storage/database.h"
+#include "storage/migrator.h"
+
+#include <QCoreApplication>
+#include <QProcessEnvironment>
+
+#include <functional>
+
+using namespace Qt::StringLiterals;
+
+namespace cs::batch {
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("cs::batch", text); }
+
+Result<Database> openDatabase(const CliArgs& args)
+{
+    QString url = args.value(u"db"_s);
+    if (url.isEmpty())
+        url = QProcessEnvironment::systemEnvironment().value(u"COUNTERSIGN_DB"_s);
+    if (url.isEmpty())
+        return fail(Error::invalid(u"usage.no_database"_s, u"db"_s,
+                                   tr("Name the database with --db URL or COUNTERSIGN_DB.")));
+    return Database::open(url);
+}
+
+Result<QJsonObject> migrate(const CliArgs& args)
+{
+    auto db = openDatabase(args);
+    if (!db)
+        return fail(db.error());
+    const Migrator migrator(*db);
+    auto before = migrator.currentVersion();
+    if (!before)
+        return fail(before.error());
+    auto after = migrator.migrate();
+    if (!after)
+        return fail(after.error());
+    return QJsonObject{{u"schema_version"_s, *after},
+                       {u"previous_version"_s, *before},
+                       {u"applied"_s, *after - *before},
+                       {u"database"_s, db->displayName()}};
+}
+
+Result<QJsonObject> demo(const CliArgs& args)
+{
+    auto db = openDatabase(args);
+    if (!db)
+        return fail(db.error());
+    auto version = Migrator(*db).migrate();
+    if (!version)
+        return fail(version.error());
+    auto summary = DemoData::seed(*db);
+    if (!summary)
+        return fail(summary.error());
+    return QJsonObject{{u"schema_version"_s, *version},
+                       {u"branches"_s, summary->branches},
+                       {u"staff"_s, summary->staff},
+                       {u"customers"_s, summary->customers},
+                       {u"accounts"_s, summary->accounts},
+                       {u"inserted"_s, summary->inserted}};
+}
+
+Result<QJsonObject> version(const CliArgs&)
+{
+    return QJsonObject{{u"version"_s, QStringLiteral(COUNTERSIGN_VERSION)}};
+}
+
+struct Command {
+    QString name;
+    const char* summary;
+    std::function<Result<QJsonObject>(const CliArgs&)> run;
+};
+
+const QList<Command>& commands()
+{
+    static const QList<Command> table = {
+        {u"migrate"_s, QT_TRANSLATE_NOOP("cs::batch", "apply pending migrations; print the schema version"), migrate},
+        {u"demo"_s, QT_TRANSLATE_NOOP("cs::batch", "create the demo branch, staff and customers (idempotent)"), demo},
+        {u"version"_s, QT_TRANSLATE_NOOP("cs::batch", "print the program version"), version},
+    };
+    return table;
+}
+
+} // namespace
+
+QString usage()
+{
+    QString text = tr("Usage: countersign-batch [--db URL] [--lang zh_CN|en] COMMAND [options]\n\nCommands:\n");
+    for (const Command& command : commands())
+        text += u"  %1  %2\n"_s.arg(command.name, -10).arg(tr(command.summary));
+    return text;
+}
+
+Result<QJsonObject> runCommand(const CliArgs& args)
+{
+    if (args.words.isEmpty())
+        return fail(Error::invalid(u"usage.no_command"_s, {}, tr("Name a command.") + u"\n"_s + usage()));
+    for (const Command& command : commands()) {
+        if (command.name == args.words.constFirst())
+            return command.run(args);
+    }
+    return fail(Error::invalid(u"usage.unknown_command"_s, {},
+                               tr("Unknown command: %1").arg(args.words.join(u' '))));
+}
+
+} // namespace cs::batch

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QJsonObject>
+
+namespace cs::batch {
+
+// One JSON object on stdout, exit 0.
+int printResult(const QJsonObject& result);
+// One JSON object on stderr, and the exit code of the error's kind (../shared/CLI.md).
+int printError(const Error& error);
+int exitCodeFor(ErrorKind kind);
+
+} // namespace cs::batch

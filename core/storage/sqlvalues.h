@@ -1,0 +1,26 @@
+#pragma once
+
+#include "storage/databaseurl.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QVariant>
+
+// Values crossing the dialect line: PostgreSQL has DATE, TIMESTAMPTZ and BOOLEAN, while SQLite keeps
+// ISO text and 0/1. Bound values use the text forms, which both accept.
+namespace cs::sql {
+
+inline QString nowUtc() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
+inline QString date(const QDate& d) { return d.toString(Qt::ISODate); }
+inline QDate toDate(const QVariant& v)
+{
+    if (v.typeId() == QMetaType::QDate)
+        return v.toDate();
+    return QDate::fromString(v.toString().left(10), Qt::ISODate);
+}
+inline QVariant boolean(bool b, Dialect dialect)
+{
+    return dialect == Dialect::PostgreSQL ? QVariant(b) : QVariant(b ? 1 : 0);
+}
+
+} // namespace cs::sql

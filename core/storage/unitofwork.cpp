@@ -1,0 +1,79 @@
+#include "storage/unitofwork.h"
+
+#include "storage/connectionregistry.h"
+#include "storage/sqlerror.h"
+
+#include <QSqlError>
+
+using namespace Qt::StringLiterals;
+
+namespace cs {
+
+UnitOfWork::UnitOfWork(QSqlDatabase db, Dialect dialect, Isolation isolation)
+    : m_db(std::move(db)), m_dialect(dialect), m_isolation(isolation)
+{
+}
+
+UnitOfWork::~UnitOfWork()
+{
+    if (m_active)
+        rollback();
+}
+
+Status UnitOfWork::begin()
+{
+    QString sql;
+    if (m_dialect == Dialect::SQLite)
+        // SQLite transactions are serializable already; a writer takes the lock at once.
+        sql = m_isolation == Isolation::ReadOnly ? u"BEGIN DEFERRED"_s : u"BEGIN IMMEDIATE"_s;
+    else if (m_isolation == Isolation::ReadOnly)
+        sql = u"BEGIN READ ONLY"_s;
+    else if (m_isolation == Isolation::Serializable)
+        sql = u"BEGIN ISOLATION LEVEL SERIALIZABLE"_s;
+    else
+        sql = u"BEGIN ISOLATION LEVEL READ COMMITTED"_s;
+    QSqlQuery query(m_db);
+    if (!query.exec(sql))
+        return fail(toError(query.lastError(), m_dialect, u"BEGIN"_s));
+    m_active = true;
+    return {};
+}
+
+Status UnitOfWork::commit()
+{
+    connections::finishStatements(m_db);
+    QSqlQuery query(m_db);
+    if (!query.exec(u"COMMIT"_s)) {
+        const Error error = toError(query.lastError(), m_dialect, u"COMMIT"_s);
+        rollback();
+        return fail(error);
+    }
+    m_active = false;
+    return {};
+}
+
+void UnitOfWork::rollback()
+{
+    if (!m_active)
+        return;
+    connections::finishStatements(m_db);
+    QSqlQuery query(m_db);
+    query.exec(u"ROLLBACK"_s);
+    m_active = false;
+}
+
+Result<QSqlQuery> UnitOfWork::exec(const QString& sql, std::initializer_list<QVariant> values)
+{
+    QSqlError prepareError;
+    const auto query = connections::cachedStatement(m_db, sql, &prepareError);
+    if (!query)
+        return fail(toError(prepareError, m_dialect, sql.simplified().left(80)));
+    int index = 0;
+    for (const QVariant& value : values)
+        query->bindValue(index++, value);
+    if (!query->exec())
+        return fail(toError(query->lastError(), m_dialect, sql.simplified().left(80)));
+    return *query;
+}
+
+} // namespace cs

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "common/result.h"
+#include "storage/databaseurl.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <initializer_list>
+
+namespace cs {
+
+// A scoped transaction: rolled back on destruction unless commit() succeeded. SQLite write
+// transactions start IMMEDIATE so two writers queue on the lock instead of failing on upgrade.
+class UnitOfWork {
+public:
+    enum class Isolation { ReadCommitted, Serializable, ReadOnly };
+
+    UnitOfWork(QSqlDatabase db, Dialect dialect, Isolation isolation = Isolation::ReadCommitted);
+    ~UnitOfWork();
+    UnitOfWork(const UnitOfWork&) = delete;
+    UnitOfWork& operator=(const UnitOfWork&) = delete;
+
+    Status begin();
+    Status commit();
+    void rollback();
+    bool isActive() const { return m_active; }
+
+    QSqlDatabase& db() { return m_db; }
+    Dialect dialect() const { return m_dialect; }
+
+    // A prepared statement with values bound in order; the error names the statement's purpose.
+    Result<QSqlQuery> exec(const QString& sql, std::initializer_list<QVariant> values = {});
+
+private:
+    QSqlDatabase m_db;
+    Dialect m_dialect;
+    Isolation m_isolation;
+    bool m_active = false;
+};
+
+} // namespace cs

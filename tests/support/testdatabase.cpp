@@ -1,0 +1,94 @@
+#include "support/testdatabase.h"
+
+#include <QProcessEnvironment>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace cs::test {
+namespace {
+
+// Runs one statement on the server's maintenance database through a short-lived connection.
+Status adminExec(const QString& adminUrl, const QString& sql)
+{
+    auto url = DatabaseUrl::parse(adminUrl);
+    if (!url)
+        return fail(url.error());
+    const QString name = u"cs-test-admin-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    Status status;
+    {
+        QSqlDatabase admin = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
+        admin.setHostName(url->host);
+        admin.setPort(url->port);
+        admin.setUserName(url->user);
+        admin.setPassword(url->password);
+        admin.setDatabaseName(url->database);
+        if (!admin.open()) {
+            status = fail(Error::unavailable(u"test.pg_unavailable"_s,
+                                             u"Cannot reach the test PostgreSQL server %1: %2"_s
+                                                 .arg(url->displayName(), admin.lastError().text())));
+        } else {
+            QSqlQuery query(admin);
+            if (!query.exec(sql))
+                status = fail(Error::internal(u"test.pg_admin"_s, query.lastError().text()));
+        }
+        admin.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return status;
+}
+
+} // namespace
+
+QString TestDatabase::backend()
+{
+    return QProcessEnvironment::systemEnvironment().value(u"COUNTERSIGN_TEST_BACKEND"_s, u"sqlite"_s);
+}
+
+Result<std::unique_ptr<TestDatabase>> TestDatabase::create()
+{
+    std::unique_ptr<TestDatabase> t(new TestDatabase);
+    if (backend() == u"sqlite"_s) {
+        t->m_dir = std::make_unique<QTemporaryDir>();
+        if (!t->m_dir->isValid())
+            return fail(Error::internal(u"test.tmp"_s, u"Cannot create a temporary folder"_s));
+        t->m_url = u"sqlite:"_s + t->m_dir->filePath(u"test.db"_s);
+    } else if (backend() == u"postgresql"_s) {
+        t->m_adminUrl = QProcessEnvironment::systemEnvironment().value(u"COUNTERSIGN_TEST_PG_URL"_s);
+        if (t->m_adminUrl.isEmpty())
+            return fail(Error::unavailable(u"test.no_pg"_s,
+                                           u"COUNTERSIGN_TEST_PG_URL is not set: the PostgreSQL tests need a "
+                                           "server (the README's test command starts one)."_s));
+        auto admin = DatabaseUrl::parse(t->m_adminUrl);
+        if (!admin)
+            return fail(admin.error());
+        t->m_pgName = u"cs_test_"_s + QUuid::createUuid().toString(QUuid::Id128).left(16);
+        if (auto created = adminExec(t->m_adminUrl, u"CREATE DATABASE "_s + t->m_pgName); !created)
+            return fail(created.error());
+        DatabaseUrl url = *admin;
+        url.database = t->m_pgName;
+        t->m_url = url.toString();
+    } else {
+        return fail(Error::invalid(u"test.backend"_s, u"COUNTERSIGN_TEST_BACKEND"_s,
+                                   u"Unknown backend %1"_s.arg(backend())));
+    }
+    auto db = Database::open(t->m_url);
+    if (!db)
+        return fail(db.error());
+    t->m_db = std::move(*db);
+    return t;
+}
+
+TestDatabase::~TestDatabase()
+{
+    if (m_db)
+        m_db->closeThreadConnection();
+    m_db.reset();
+    if (!m_pgName.isEmpty())
+        (void)adminExec(m_adminUrl, u"DROP DATABASE IF EXISTS "_s + m_pgName + u" WITH (FORCE)"_s);
+}
+
+} // namespace cs::test
