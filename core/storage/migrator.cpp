@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QMap>
 #include <QRegularExpression>
+#include <QSqlError>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
@@ -106,18 +107,20 @@ Result<int> Migrator::migrate() const
             if (migration.version <= *current)
                 continue;
             for (const QString& statement : splitSqlStatements(migration.sql)) {
-                if (!query.exec(statement))
+                QSqlQuery ddl(db);
+                if (!ddl.exec(statement))
                     return fail(Error::internal(u"schema.failed"_s,
                                                 tr("Migration %1 (%2) failed: %3")
                                                     .arg(migration.version).arg(migration.name,
-                                                                                query.lastError().text())));
+                                                                                ddl.lastError().text())));
             }
-            query.prepare(u"INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"_s);
-            query.addBindValue(migration.version);
-            query.addBindValue(migration.name);
-            query.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-            if (!query.exec())
-                return fail(toError(query.lastError(), uow.dialect(), u"schema_migrations"_s));
+            QSqlQuery record(db);
+            record.prepare(u"INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"_s);
+            record.addBindValue(migration.version);
+            record.addBindValue(migration.name);
+            record.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+            if (!record.exec())
+                return fail(toError(record.lastError(), uow.dialect(), u"schema_migrations"_s));
         }
         query.finish();
         reached = std::max(*current, latest);
