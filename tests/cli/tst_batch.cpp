@@ -1,0 +1,145 @@
+// countersign-batch as a script sees it: exit codes, one JSON object on stdout or stderr, and the
+// `migrate` and `demo` contracts of ../shared/CLI.md, on the backend COUNTERSIGN_TEST_BACKEND names.
+#include "storage/migrator.h"
+#include "support/testdatabase.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using cs::test::TestDatabase;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QJsonObject out;
+    QJsonObject err;
+    QByteArray rawOut;
+    QByteArray rawErr;
+};
+
+Run batch(const QStringList& arguments, const QMap<QString, QString>& env = {})
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(u"COUNTERSIGN_DB"_s);
+    environment.insert(u"LANG"_s, u"C.UTF-8"_s);
+    environment.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
+    for (auto it = env.cbegin(); it != env.cend(); ++it)
+        environment.insert(it.key(), it.value());
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(COUNTERSIGN_BATCH_EXE), arguments);
+    Run run;
+    if (!process.waitForFinished(120000))
+        return run;
+    run.exitCode = process.exitCode();
+    run.rawOut = process.readAllStandardOutput();
+    run.rawErr = process.readAllStandardError();
+    run.out = QJsonDocument::fromJson(run.rawOut).object();
+    run.err = QJsonDocument::fromJson(run.rawErr).object();
+    return run;
+}
+
+} // namespace
+
+class TestBatch : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestDatabase> m_t;
+
+private slots:
+    void init()
+    {
+        auto t = TestDatabase::create();
+        CS_VERIFY_RESULT(t);
+        m_t = std::move(*t);
+        m_t->db().closeThreadConnection(); // the child process is the only user
+    }
+    void cleanup() { m_t.reset(); }
+
+    void migratePrintsTheSchemaVersionAndIsANoOpTheSecondTime()
+    {
+        const int latest = cs::Migrator(m_t->db()).latestVersion();
+        QVERIFY(latest >= 1);
+        const Run first = batch({u"--db"_s, m_t->url(), u"migrate"_s});
+        QCOMPARE(first.exitCode, 0);
+        QCOMPARE(first.rawErr, QByteArray());
+        QCOMPARE(first.out.value(u"schema_version"_s).toInt(), latest);
+        QCOMPARE(first.out.value(u"previous_version"_s).toInt(), 0);
+        QCOMPARE(first.out.value(u"applied"_s).toInt(), latest);
+        QVERIFY(!first.out.value(u"database"_s).toString().contains(u"password"_s));
+
+        const Run second = batch({u"migrate"_s}, {{u"COUNTERSIGN_DB"_s, m_t->url()}});
+        QCOMPARE(second.exitCode, 0);
+        QCOMPARE(second.out.value(u"schema_version"_s).toInt(), latest);
+        QCOMPARE(second.out.value(u"applied"_s).toInt(), 0);
+    }
+
+    void demoTwiceLeavesTheSameData()
+    {
+        const Run first = batch({u"--db"_s, m_t->url(), u"demo"_s});
+        QCOMPARE(first.exitCode, 0);
+        QCOMPARE(first.out.value(u"branches"_s).toInt(), 1);
+        QCOMPARE(first.out.value(u"staff"_s).toInt(), 6);
+        QCOMPARE(first.out.value(u"customers"_s).toInt(), 7);
+        QCOMPARE(first.out.value(u"inserted"_s).toInt(), 14);
+        const Run second = batch({u"--db"_s, m_t->url(), u"demo"_s});
+        QCOMPARE(second.exitCode, 0);
+        QCOMPARE(second.out.value(u"inserted"_s).toInt(), 0);
+        QCOMPARE(second.out.value(u"staff"_s).toInt(), 6);
+        QCOMPARE(second.out.value(u"customers"_s).toInt(), 7);
+    }
+
+    void usageErrorsExitTwoWithJsonOnStderr_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("no command") << QStringList{u"--db"_s, u"sqlite:/tmp/x.db"_s} << u"usage.no_command"_s << QString();
+        QTest::newRow("unknown command") << QStringList{u"--db"_s, u"sqlite:/tmp/x.db"_s, u"frobnicate"_s}
+                                         << u"usage.unknown_command"_s << QString();
+        QTest::newRow("no database") << QStringList{u"migrate"_s} << u"usage.no_database"_s << u"db"_s;
+        QTest::newRow("bad url") << QStringList{u"--db"_s, u"mysql://x"_s, u"migrate"_s} << u"db.url"_s << u"db"_s;
+        QTest::newRow("option without value") << QStringList{u"migrate"_s, u"--db"_s} << u"usage.missing_value"_s
+                                              << u"db"_s;
+    }
+    void usageErrorsExitTwoWithJsonOnStderr()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, code);
+        QFETCH(QString, field);
+        const Run run = batch(arguments);
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(run.rawOut, QByteArray());
+        QCOMPARE(run.err.value(u"error"_s).toString(), code);
+        if (field.isNull())
+            QCOMPARE(run.err.value(u"field"_s).type(), QJsonValue::Null);
+        else
+            QCOMPARE(run.err.value(u"field"_s).toString(), field);
+        QVERIFY(!run.err.value(u"message"_s).toString().isEmpty());
+    }
+
+    void unreachableDatabaseExitsFive()
+    {
+        // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+        const Run run = batch({u"--db"_s, u"postgresql://nobody:x@127.0.0.1:1/none"_s, u"migrate"_s});
+        QCOMPARE(run.exitCode, 5);
+        QCOMPARE(run.err.value(u"error"_s).toString(), u"db.unavailable"_s);
+    }
+
+    void messagesFollowTheLanguage()
+    {
+        const Run zh = batch({u"--lang"_s, u"zh_CN"_s, u"migrate"_s});
+        QCOMPARE(zh.exitCode, 2);
+        QCOMPARE(zh.err.value(u"message"_s).toString(), u"请用 --db URL 或 COUNTERSIGN_DB 指定数据库。"_s);
+        const Run en = batch({u"--lang"_s, u"en"_s, u"migrate"_s});
+        QCOMPARE(en.err.value(u"message"_s).toString(), u"Name the database with --db URL or COUNTERSIGN_DB."_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBatch)
+#include "tst_batch.moc"
