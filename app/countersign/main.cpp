@@ -1,12 +1,12 @@
 #include "i18n/translations.h"
 #include "services/demodata.h"
+#include "shell/appicon.h"
 #include "shell/terminalcontroller.h"
 #include "storage/database.h"
 #include "storage/migrator.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QIcon>
 #include <QMessageBox>
 #include <QProcessEnvironment>
 #include <QSysInfo>
@@ -50,7 +50,7 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(u"countersign"_s);
     QApplication::setApplicationDisplayName(u"Countersign"_s);
     QApplication::setApplicationVersion(QStringLiteral(COUNTERSIGN_VERSION));
-    QApplication::setWindowIcon(QIcon(u":/icons/countersign.svg"_s));
+    QApplication::setWindowIcon(cs::ui::applicationIcon());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Countersign bank branch terminal"_s);

@@ -1,0 +1,258 @@
+#include "shell/logindialog.h"
+
+#include "auth/authservice.h"
+#include "shell/appicon.h"
+
+#include <QEvent>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QThread>
+#include <QVBoxLayout>
+
+#include <memory>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+namespace cs::ui {
+
+LoginDialog::LoginDialog(Database db, QString terminalId, QWidget* parent)
+    : QDialog(parent)
+    , m_db(std::move(db))
+    , m_terminalId(std::move(terminalId))
+    , m_title(new QLabel(this))
+    , m_subtitle(new QLabel(this))
+    , m_loginLabel(new QLabel(this))
+    , m_passwordLabel(new QLabel(this))
+    , m_login(new QLineEdit(this))
+    , m_password(new QLineEdit(this))
+    , m_error(new QLabel(this))
+    , m_busyIndicator(new QProgressBar(this))
+    , m_connection(new QLabel(this))
+    , m_signIn(new QPushButton(this))
+    , m_quit(new QPushButton(this))
+{
+    setObjectName(u"loginDialog"_s);
+    setWindowIcon(applicationIcon());
+    setModal(false);
+
+    auto* logo = new QLabel(this);
+    logo->setObjectName(u"logoLabel"_s);
+    logo->setPixmap(applicationIcon().pixmap(64, 64));
+    logo->setFixedSize(64, 64);
+
+    m_title->setObjectName(u"titleLabel"_s);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.7);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_subtitle->setObjectName(u"subtitleLabel"_s);
+    m_subtitle->setForegroundRole(QPalette::PlaceholderText);
+
+    m_login->setObjectName(u"loginEdit"_s);
+    m_login->setMaxLength(64);
+    m_login->setInputMethodHints(Qt::ImhNoAutoUppercase | Qt::ImhNoPredictiveText | Qt::ImhPreferLatin);
+    m_loginLabel->setBuddy(m_login);
+
+    m_password->setObjectName(u"passwordEdit"_s);
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setMaxLength(256);
+    m_passwordLabel->setBuddy(m_password);
+
+    m_error->setObjectName(u"errorLabel"_s);
+    m_error->setWordWrap(true);
+    m_error->setTextFormat(Qt::PlainText);
+    QPalette errorPalette = m_error->palette();
+    errorPalette.setColor(QPalette::WindowText, QColor(0xb3, 0x26, 0x1e));
+    m_error->setPalette(errorPalette);
+
+    m_busyIndicator->setObjectName(u"busyIndicator"_s);
+    m_busyIndicator->setRange(0, 0);
+    m_busyIndicator->setTextVisible(false);
+    m_busyIndicator->setFixedHeight(6);
+    QSizePolicy busyPolicy = m_busyIndicator->sizePolicy();
+    busyPolicy.setRetainSizeWhenHidden(true);
+    m_busyIndicator->setSizePolicy(busyPolicy);
+    m_busyIndicator->hide();
+
+    m_connection->setObjectName(u"connectionLabel"_s);
+    m_connection->setTextFormat(Qt::PlainText);
+    m_connection->setWordWrap(true);
+    m_connection->setForegroundRole(QPalette::PlaceholderText);
+    m_connection->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_signIn->setObjectName(u"signInButton"_s);
+    m_signIn->setDefault(true);
+    m_signIn->setAutoDefault(true);
+    m_quit->setObjectName(u"quitButton"_s);
+    m_quit->setAutoDefault(false);
+
+    auto* heading = new QVBoxLayout;
+    heading->setSpacing(2);
+    heading->addStretch(1);
+    heading->addWidget(m_title);
+    heading->addWidget(m_subtitle);
+    heading->addStretch(1);
+    auto* header = new QHBoxLayout;
+    header->setSpacing(14);
+    header->addWidget(logo);
+    header->addLayout(heading, 1);
+
+    auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    form->addRow(m_loginLabel, m_login);
+    form->addRow(m_passwordLabel, m_password);
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_quit);
+    buttons->addWidget(m_signIn);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(28, 24, 28, 20);
+    layout->setSpacing(10);
+    layout->addLayout(header);
+    layout->addSpacing(8);
+    layout->addLayout(form);
+    layout->addWidget(m_error);
+    layout->addWidget(m_busyIndicator);
+    layout->addWidget(m_connection);
+    layout->addSpacing(4);
+    layout->addLayout(buttons);
+
+    setTabOrder(m_login, m_password);
+    setTabOrder(m_password, m_signIn);
+    setTabOrder(m_signIn, m_quit);
+
+    connect(m_signIn, &QPushButton::clicked, this, &LoginDialog::submit);
+    connect(m_quit, &QPushButton::clicked, this, &LoginDialog::reject);
+
+    retranslateUi();
+    setMinimumWidth(440);
+    m_login->setFocus();
+}
+
+LoginDialog::~LoginDialog()
+{
+    // The worker only touches its own copies; let it finish before the dialog goes away.
+    if (m_worker)
+        m_worker->wait();
+}
+
+QString LoginDialog::errorText() const
+{
+    return m_error->text();
+}
+
+void LoginDialog::submit()
+{
+    if (m_busy)
+        return;
+    setBusy(true);
+    m_error->clear();
+
+    auto outcome = std::make_shared<std::optional<Result<Session>>>();
+    QThread* worker = QThread::create(
+        [db = m_db, login = m_login->text().trimmed(), password = m_password->text(),
+         terminal = m_terminalId, outcome] {
+            *outcome = AuthService(db).signOn(login, password, terminal);
+        });
+    worker->setObjectName(u"signOnWorker"_s);
+    // `finished` comes from the worker thread and is queued to this (GUI) thread.
+    connect(worker, &QThread::finished, this, [this, outcome] {
+        if (outcome->has_value())
+            finishSignOn(std::move(**outcome));
+        else
+            finishSignOn(fail(Error::internal(u"auth.no_result"_s, tr("The sign-on did not complete."))));
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    m_worker = worker;
+    worker->start();
+}
+
+void LoginDialog::finishSignOn(Result<Session> outcome)
+{
+    setBusy(false);
+    if (!outcome) {
+        showError(outcome.error());
+        return;
+    }
+    m_password->clear();
+    m_error->clear();
+    emit signedOn(*outcome);
+}
+
+void LoginDialog::showError(const Error& error)
+{
+    m_error->setText(error.message);
+    if (error.field == u"login") {
+        m_login->setFocus(Qt::OtherFocusReason);
+        m_login->selectAll();
+    } else {
+        // A refused password is never left in the field.
+        m_password->clear();
+        m_password->setFocus(Qt::OtherFocusReason);
+    }
+}
+
+void LoginDialog::reset()
+{
+    m_login->clear();
+    m_password->clear();
+    m_error->clear();
+    m_login->setFocus(Qt::OtherFocusReason);
+}
+
+void LoginDialog::reject()
+{
+    if (m_busy)
+        return;
+    emit quitRequested();
+    QDialog::reject();
+}
+
+void LoginDialog::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_login->setEnabled(!busy);
+    m_password->setEnabled(!busy);
+    m_signIn->setEnabled(!busy);
+    m_quit->setEnabled(!busy);
+    m_busyIndicator->setVisible(busy);
+    if (busy)
+        setCursor(Qt::BusyCursor);
+    else
+        unsetCursor();
+}
+
+void LoginDialog::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QDialog::changeEvent(event);
+}
+
+void LoginDialog::retranslateUi()
+{
+    setWindowTitle(tr("Sign in — Countersign"));
+    m_title->setText(tr("Countersign"));
+    m_subtitle->setText(tr("Bank branch terminal"));
+    m_loginLabel->setText(tr("&Login:"));
+    m_passwordLabel->setText(tr("&Password:"));
+    m_login->setAccessibleName(tr("Login"));
+    m_password->setAccessibleName(tr("Password"));
+    m_error->setAccessibleName(tr("Sign-in error"));
+    m_busyIndicator->setAccessibleName(tr("Signing in"));
+    m_connection->setText(tr("Database: %1\nTerminal: %2").arg(m_db.displayName(), m_terminalId));
+    m_signIn->setText(tr("Sign in"));
+    m_signIn->setToolTip(tr("Sign in (Enter)"));
+    m_quit->setText(tr("&Quit"));
+    m_quit->setToolTip(tr("Quit the terminal (Esc)"));
+}
+
+} // namespace cs::ui
