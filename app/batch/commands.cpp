@@ -14,8 +14,6 @@ using namespace Qt::StringLiterals;
 namespace cs::batch {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("cs::batch", text); }
-
 Result<Database> openDatabase(const CliArgs& args)
 {
     QString url = args.value(u"db"_s);
@@ -23,7 +21,7 @@ Result<Database> openDatabase(const CliArgs& args)
         url = QProcessEnvironment::systemEnvironment().value(u"COUNTERSIGN_DB"_s);
     if (url.isEmpty())
         return fail(Error::invalid(u"usage.no_database"_s, u"db"_s,
-                                   tr("Name the database with --db URL or COUNTERSIGN_DB.")));
+                                   QCoreApplication::translate("cs::batch", "Name the database with --db URL or COUNTERSIGN_DB.")));
     return Database::open(url);
 }
 
@@ -89,22 +87,22 @@ const QList<Command>& commands()
 
 QString usage()
 {
-    QString text = tr("Usage: countersign-batch [--db URL] [--lang zh_CN|en] COMMAND [options]\n\nCommands:\n");
+    QString text = QCoreApplication::translate("cs::batch", "Usage: countersign-batch [--db URL] [--lang zh_CN|en] COMMAND [options]\n\nCommands:\n");
     for (const Command& command : commands())
-        text += u"  %1  %2\n"_s.arg(command.name, -10).arg(tr(command.summary));
+        text += u"  %1  %2\n"_s.arg(command.name, -10).arg(QCoreApplication::translate("cs::batch", command.summary));
     return text;
 }
 
 Result<QJsonObject> runCommand(const CliArgs& args)
 {
     if (args.words.isEmpty())
-        return fail(Error::invalid(u"usage.no_command"_s, {}, tr("Name a command.") + u"\n"_s + usage()));
+        return fail(Error::invalid(u"usage.no_command"_s, {}, QCoreApplication::translate("cs::batch", "Name a command.") + u"\n"_s + usage()));
     for (const Command& command : commands()) {
         if (command.name == args.words.constFirst())
             return command.run(args);
     }
     return fail(Error::invalid(u"usage.unknown_command"_s, {},
-                               tr("Unknown command: %1").arg(args.words.join(u' '))));
+                               QCoreApplication::translate("cs::batch", "Unknown command: %1").arg(args.words.join(u' '))));
 }
 
 } // namespace cs::batch

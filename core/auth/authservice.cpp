@@ -10,11 +10,9 @@ using namespace Qt::StringLiterals;
 namespace cs {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("cs::AuthService", text); }
-
 Error badCredentials()
 {
-    return Error::refused(u"auth.bad_credentials"_s, u"password"_s, tr("The login or the password is wrong."));
+    return Error::refused(u"auth.bad_credentials"_s, u"password"_s, QCoreApplication::translate("cs::AuthService", "The login or the password is wrong."));
 }
 
 // Verifying against this when the login is unknown takes as long as a real check, so the answer's
@@ -51,9 +49,9 @@ Result<Session> AuthService::signOn(const QString& login, const QString& passwor
 {
     const QString key = login.trimmed().toLower();
     if (key.isEmpty())
-        return fail(Error::invalid(u"auth.empty_login"_s, u"login"_s, tr("Enter your login.")));
+        return fail(Error::invalid(u"auth.empty_login"_s, u"login"_s, QCoreApplication::translate("cs::AuthService", "Enter your login.")));
     if (password.isEmpty())
-        return fail(Error::invalid(u"auth.empty_password"_s, u"password"_s, tr("Enter your password.")));
+        return fail(Error::invalid(u"auth.empty_password"_s, u"password"_s, QCoreApplication::translate("cs::AuthService", "Enter your password.")));
 
     auto record = readStaff(m_db, [&](StaffRepository& staff) { return staff.findByLogin(key); });
     if (!record)
@@ -67,10 +65,10 @@ Result<Session> AuthService::signOn(const QString& login, const QString& passwor
         return fail(badCredentials());
     if (staff.state == u"disabled"_s)
         return fail(Error::refused(u"auth.disabled"_s, u"login"_s,
-                                   tr("This staff account is disabled. Ask an administrator.")));
+                                   QCoreApplication::translate("cs::AuthService", "This staff account is disabled. Ask an administrator.")));
     if (staff.state == u"locked"_s)
         return fail(Error::refused(u"auth.locked"_s, u"login"_s,
-                                   tr("This staff account is locked. Ask an administrator to unlock it.")));
+                                   QCoreApplication::translate("cs::AuthService", "This staff account is locked. Ask an administrator to unlock it.")));
     Session session = staff.session;
     session.terminal = terminal;
     return session;
@@ -82,9 +80,9 @@ Status AuthService::confirm(const Session& session, const QString& password) con
     if (!record)
         return fail(record.error());
     if (!record->has_value() || !PasswordHasher::verify(password, (*record)->passwordHash))
-        return fail(Error::refused(u"auth.bad_password"_s, u"password"_s, tr("The password is wrong.")));
+        return fail(Error::refused(u"auth.bad_password"_s, u"password"_s, QCoreApplication::translate("cs::AuthService", "The password is wrong.")));
     if ((*record)->state != u"active"_s)
-        return fail(Error::refused(u"auth.locked"_s, u"login"_s, tr("This staff account is no longer active.")));
+        return fail(Error::refused(u"auth.locked"_s, u"login"_s, QCoreApplication::translate("cs::AuthService", "This staff account is no longer active.")));
     return {};
 }
 

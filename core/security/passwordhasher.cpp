@@ -1,5 +1,6 @@
 #include "security/passwordhasher.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 #include <openssl/core_names.h>
@@ -82,11 +83,11 @@ Result<QString> PasswordHasher::hash(const QString& password, Params params)
 {
     QByteArray salt(saltBytes, '\0');
     if (RAND_bytes(reinterpret_cast<unsigned char*>(salt.data()), saltBytes) != 1)
-        return fail(Error::internal(u"crypto.random"_s, u"The system random generator failed."_s));
+        return fail(Error::internal(u"crypto.random"_s, QCoreApplication::translate("cs::PasswordHasher", "The system random generator failed.")));
     const SecretBytes secret{password.toUtf8()};
     const auto key = scrypt(secret.data, salt, params);
     if (!key)
-        return fail(Error::internal(u"crypto.kdf"_s, u"scrypt is not available in this OpenSSL."_s));
+        return fail(Error::internal(u"crypto.kdf"_s, QCoreApplication::translate("cs::PasswordHasher", "scrypt is not available in this OpenSSL.")));
     return u"$scrypt$ln=%1,r=%2,p=%3$%4$%5"_s.arg(params.logN).arg(params.r).arg(params.p)
         .arg(QString::fromLatin1(salt.toBase64()), QString::fromLatin1(key->toBase64()));
 }

@@ -21,17 +21,15 @@ using namespace Qt::StringLiterals;
 namespace cs {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("cs::DemoData", text); }
-
 Result<QJsonObject> readDemoFile()
 {
     QFile file(u":/db/demo/demo.json"_s);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(Error::internal(u"demo.missing"_s, tr("The demo data is missing from this build.")));
+        return fail(Error::internal(u"demo.missing"_s, QCoreApplication::translate("cs::DemoData", "The demo data is missing from this build.")));
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return fail(Error::internal(u"demo.malformed"_s, tr("The demo data is malformed: %1").arg(error.errorString())));
+        return fail(Error::internal(u"demo.malformed"_s, QCoreApplication::translate("cs::DemoData", "The demo data is malformed: %1").arg(error.errorString())));
     return doc.object();
 }
 
@@ -61,7 +59,7 @@ Result<DemoSummary> DemoData::seed(const Database& db)
                     continue;
                 const auto role = roleFromKey(s.value(u"role"_s).toString());
                 if (!role)
-                    return fail(Error::internal(u"demo.malformed"_s, tr("Unknown role in the demo data.")));
+                    return fail(Error::internal(u"demo.malformed"_s, QCoreApplication::translate("cs::DemoData", "Unknown role in the demo data.")));
                 newStaff.append({branchCode, login, s.value(u"name"_s).toString(), *role, {}, false});
             }
             return {};
@@ -126,7 +124,7 @@ Result<DemoSummary> DemoData::seed(const Database& db)
 Result<Database> DemoData::open(const QString& path)
 {
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return fail(Error::unavailable(u"demo.path"_s, tr("Cannot create the folder for %1.").arg(path)));
+        return fail(Error::unavailable(u"demo.path"_s, QCoreApplication::translate("cs::DemoData", "Cannot create the folder for %1.").arg(path)));
     auto db = Database::open(u"sqlite:"_s + path);
     if (!db)
         return fail(db.error());

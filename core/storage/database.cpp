@@ -22,8 +22,6 @@ struct Database::Shared {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("cs::Database", text); }
-
 Status runSetup(QSqlDatabase& db, Dialect dialect)
 {
     const QStringList statements = dialect == Dialect::SQLite
@@ -59,11 +57,11 @@ Result<QSqlDatabase> openConnection(const DatabaseUrl& url, const QString& name)
     }
     if (!db.isValid())
         return fail(Error::unavailable(u"db.driver"_s,
-                                       tr("The Qt SQL driver for %1 is not installed.")
+                                       QCoreApplication::translate("cs::Database", "The Qt SQL driver for %1 is not installed.")
                                            .arg(url.dialect == Dialect::SQLite ? u"SQLite"_s : u"PostgreSQL"_s)));
     if (!db.open())
         return fail(Error::unavailable(u"db.unavailable"_s,
-                                       tr("Cannot open the database %1: %2")
+                                       QCoreApplication::translate("cs::Database", "Cannot open the database %1: %2")
                                            .arg(url.displayName(), db.lastError().text())));
     if (auto setup = runSetup(db, url.dialect); !setup)
         return fail(setup.error());
@@ -140,7 +138,7 @@ Status Database::transact(const std::function<Status(UnitOfWork&)>& work, UnitOf
         QThread::msleep(static_cast<unsigned long>(base + QRandomGenerator::global()->bounded(base)));
     }
     return fail(Error::conflict(u"db.conflict"_s,
-                                tr("The database stayed busy after %1 attempts; nothing was changed. "
+                                QCoreApplication::translate("cs::Database", "The database stayed busy after %1 attempts; nothing was changed. "
                                    "Try again.").arg(attempts)));
 }
 

@@ -16,8 +16,6 @@ using namespace Qt::StringLiterals;
 namespace cs {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("cs::Migrator", text); }
-
 const QString createVersionTable = u"CREATE TABLE IF NOT EXISTS schema_migrations ("
                                    "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"_s;
 
@@ -46,23 +44,23 @@ Result<QList<Migration>> Migrator::available() const
     for (const QString& file : files) {
         const auto match = pattern.match(file);
         if (!match.hasMatch())
-            return fail(Error::internal(u"schema.bad_file"_s, tr("Unexpected migration file name: %1").arg(file)));
+            return fail(Error::internal(u"schema.bad_file"_s, QCoreApplication::translate("cs::Migrator", "Unexpected migration file name: %1").arg(file)));
         const QString dialect = match.captured(3);
         if (!dialect.isEmpty() && dialect != mine)
             continue;
         const int version = match.captured(1).toInt();
         if (byVersion.contains(version))
             return fail(Error::internal(u"schema.duplicate"_s,
-                                        tr("Two migrations have the number %1.").arg(version)));
+                                        QCoreApplication::translate("cs::Migrator", "Two migrations have the number %1.").arg(version)));
         QFile f(QDir(m_directory).filePath(file));
         if (!f.open(QIODevice::ReadOnly))
-            return fail(Error::internal(u"schema.unreadable"_s, tr("Cannot read migration %1.").arg(file)));
+            return fail(Error::internal(u"schema.unreadable"_s, QCoreApplication::translate("cs::Migrator", "Cannot read migration %1.").arg(file)));
         byVersion.insert(version, Migration{version, match.captured(2), QString::fromUtf8(f.readAll())});
     }
     int expected = 1;
     for (auto it = byVersion.cbegin(); it != byVersion.cend(); ++it, ++expected) {
         if (it.key() != expected)
-            return fail(Error::internal(u"schema.gap"_s, tr("Migration %1 is missing.").arg(expected)));
+            return fail(Error::internal(u"schema.gap"_s, QCoreApplication::translate("cs::Migrator", "Migration %1 is missing.").arg(expected)));
     }
     return byVersion.values();
 }
@@ -101,7 +99,7 @@ Result<int> Migrator::migrate() const
             return fail(current.error());
         if (*current > latest)
             return fail(Error::refused(u"schema.too_new"_s, {},
-                                      tr("The database has schema version %1 but this program knows only "
+                                      QCoreApplication::translate("cs::Migrator", "The database has schema version %1 but this program knows only "
                                          "up to %2. Install a newer Countersign.").arg(*current).arg(latest)));
         for (const Migration& migration : std::as_const(*migrations)) {
             if (migration.version <= *current)
@@ -110,7 +108,7 @@ Result<int> Migrator::migrate() const
                 QSqlQuery ddl(db);
                 if (!ddl.exec(statement))
                     return fail(Error::internal(u"schema.failed"_s,
-                                                tr("Migration %1 (%2) failed: %3")
+                                                QCoreApplication::translate("cs::Migrator", "Migration %1 (%2) failed: %3")
                                                     .arg(migration.version).arg(migration.name,
                                                                                 ddl.lastError().text())));
             }

@@ -69,8 +69,15 @@ Result<QSqlQuery> UnitOfWork::exec(const QString& sql, std::initializer_list<QVa
     if (!query)
         return fail(toError(prepareError, m_dialect, sql.simplified().left(80)));
     int index = 0;
-    for (const QVariant& value : values)
+    for (const QVariant& value : values) {
+        // QPSQL writes bound values into the statement as literals, and PostgreSQL rounds 100.5 into a
+        // BIGINT column: a floating-point value must never reach the database (money is qint64).
+        const int type = value.typeId();
+        if (type == QMetaType::Double || type == QMetaType::Float)
+            return fail(Error::internal(u"db.float_bound"_s,
+                                        u"A floating-point value was bound to: %1"_s.arg(sql.simplified().left(80))));
         query->bindValue(index++, value);
+    }
     if (!query->exec())
         return fail(toError(query->lastError(), m_dialect, sql.simplified().left(80)));
     return *query;
