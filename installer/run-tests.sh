@@ -23,7 +23,11 @@ ctest --test-dir "$root/build" --output-on-failure -j2 --timeout 900 || status=$
 (cd "$root/build" && cpack -G DEB -B "$root/build/package" >/dev/null) || { echo "run-tests: cpack failed" >&2; status=1; }
 deb=$(ls "$root"/build/package/countersign_*.deb 2>/dev/null | head -n 1)
 if [ -n "$deb" ]; then
-  dpkg-deb --contents "$deb" | grep -q './usr/bin/countersign-batch' || { echo "run-tests: package lacks countersign-batch" >&2; status=1; }
+  contents=$(dpkg-deb --contents "$deb")   # not piped into grep -q: pipefail would see dpkg-deb's SIGPIPE
+  for f in ./usr/bin/countersign ./usr/bin/countersign-batch ./usr/share/applications/countersign.desktop \
+           ./usr/share/icons/hicolor/scalable/apps/countersign.svg; do
+    grep -qF " $f" <<<"$contents" || { echo "run-tests: package lacks $f" >&2; status=1; }
+  done
   apt-get install -s -qq "$deb" >/dev/null || { echo "run-tests: package dependencies do not resolve" >&2; status=1; }
   echo "run-tests: package $(basename "$deb") checked"
 else
