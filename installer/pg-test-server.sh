@@ -27,7 +27,7 @@ start)
     if as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
          -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" start >/dev/null; then
       as_pg psql -q -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
-        -c "CREATE ROLE countersign_test LOGIN CREATEDB PASSWORD '$password'" >/dev/null
+        -c "CREATE ROLE countersign_test LOGIN CREATEDB CREATEROLE PASSWORD '$password'" >/dev/null
       echo "$port" > "$dir/port"
       echo "postgresql://countersign_test:$password@127.0.0.1:$port/postgres"
       exit 0

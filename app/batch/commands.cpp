@@ -1,11 +1,13 @@
 #include "batch/commands.h"
 
+#include "batch/commandgroups.h"
+#include "batch/context.h"
+
 #include "services/demodata.h"
 #include "storage/database.h"
 #include "storage/migrator.h"
 
 #include <QCoreApplication>
-#include <QProcessEnvironment>
 
 #include <functional>
 
@@ -13,17 +15,6 @@ using namespace Qt::StringLiterals;
 
 namespace cs::batch {
 namespace {
-
-Result<Database> openDatabase(const CliArgs& args)
-{
-    QString url = args.value(u"db"_s);
-    if (url.isEmpty())
-        url = QProcessEnvironment::systemEnvironment().value(u"COUNTERSIGN_DB"_s);
-    if (url.isEmpty())
-        return fail(Error::invalid(u"usage.no_database"_s, u"db"_s,
-                                   QCoreApplication::translate("cs::batch", "Name the database with --db URL or COUNTERSIGN_DB.")));
-    return Database::open(url);
-}
 
 Result<QJsonObject> migrate(const CliArgs& args)
 {
@@ -78,6 +69,9 @@ const QList<Command>& commands()
     static const QList<Command> table = {
         {u"migrate"_s, QT_TRANSLATE_NOOP("cs::batch", "apply pending migrations; print the schema version"), migrate},
         {u"demo"_s, QT_TRANSLATE_NOOP("cs::batch", "create the demo branch, staff and customers (idempotent)"), demo},
+        {u"staff"_s, QT_TRANSLATE_NOOP("cs::batch", "(admin) add, list, unlock, disable, enable staff; reset a password; set a role"), staffCommand},
+        {u"setting"_s, QT_TRANSLATE_NOOP("cs::batch", "(admin) get, set or list settings; every change is audited"), settingCommand},
+        {u"verify-audit"_s, QT_TRANSLATE_NOOP("cs::batch", "check the audit chains; exit 3 naming the first bad record"), verifyAuditCommand},
         {u"version"_s, QT_TRANSLATE_NOOP("cs::batch", "print the program version"), version},
     };
     return table;

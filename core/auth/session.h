@@ -18,6 +18,7 @@ struct Session {
     QString branchName;
     QString terminal;
     QDate businessDate;
+    bool mustChangePassword = false; // the initial or reset password: change it before anything else
 };
 
 } // namespace cs

@@ -44,6 +44,12 @@ bool isConstraintViolation(const QSqlError& error, Dialect dialect)
 Error toError(const QSqlError& error, Dialect dialect, const QString& what)
 {
     const QString detail = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    // 42501: the database role lacks the privilege (the application role never changes the journal or audit).
+    if (dialect == Dialect::PostgreSQL && error.nativeErrorCode() == u"42501"_s)
+        return Error::refused(u"db.permission_denied"_s, {},
+                              QCoreApplication::translate("cs::SqlError",
+                                                          "The database does not allow this terminal's role to %1: %2")
+                                  .arg(what, detail));
     if (isRetryable(error, dialect))
         return Error::conflict(u"db.conflict"_s,
                                QCoreApplication::translate("cs::SqlError",

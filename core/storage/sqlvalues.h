@@ -18,6 +18,14 @@ inline QDate toDate(const QVariant& v)
         return v.toDate();
     return QDate::fromString(v.toString().left(10), Qt::ISODate);
 }
+inline QDateTime toDateTime(const QVariant& v)
+{
+    if (v.isNull())
+        return {};
+    if (v.typeId() == QMetaType::QDateTime)
+        return v.toDateTime().toUTC();
+    return QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+}
 inline QVariant boolean(bool b, Dialect dialect)
 {
     return dialect == Dialect::PostgreSQL ? QVariant(b) : QVariant(b ? 1 : 0);

@@ -64,6 +64,11 @@ void UnitOfWork::rollback()
 
 Result<QSqlQuery> UnitOfWork::exec(const QString& sql, std::initializer_list<QVariant> values)
 {
+    return execList(sql, QVariantList(values));
+}
+
+Result<QSqlQuery> UnitOfWork::execList(const QString& sql, const QVariantList& values)
+{
     QSqlError prepareError;
     const auto query = connections::cachedStatement(m_db, sql, &prepareError);
     if (!query)

@@ -32,6 +32,7 @@ public:
 
     // A prepared statement with values bound in order; the error names the statement's purpose.
     Result<QSqlQuery> exec(const QString& sql, std::initializer_list<QVariant> values = {});
+    Result<QSqlQuery> execList(const QString& sql, const QVariantList& values);
 
 private:
     QSqlDatabase m_db;

@@ -2,6 +2,7 @@
 // `migrate` and `demo` contracts of ../shared/CLI.md, on the backend COUNTERSIGN_TEST_BACKEND names.
 #include "storage/migrator.h"
 #include "support/testdatabase.h"
+#include "cli/batchrunner.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -11,36 +12,13 @@
 using namespace Qt::StringLiterals;
 using cs::test::TestDatabase;
 
-namespace {
+using Run = cs::test::BatchRun;
 
-struct Run {
-    int exitCode = -1;
-    QJsonObject out;
-    QJsonObject err;
-    QByteArray rawOut;
-    QByteArray rawErr;
-};
+namespace {
 
 Run batch(const QStringList& arguments, const QMap<QString, QString>& env = {})
 {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(u"COUNTERSIGN_DB"_s);
-    environment.insert(u"LANG"_s, u"C.UTF-8"_s);
-    environment.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
-    for (auto it = env.cbegin(); it != env.cend(); ++it)
-        environment.insert(it.key(), it.value());
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(COUNTERSIGN_BATCH_EXE), arguments);
-    Run run;
-    if (!process.waitForFinished(120000))
-        return run;
-    run.exitCode = process.exitCode();
-    run.rawOut = process.readAllStandardOutput();
-    run.rawErr = process.readAllStandardError();
-    run.out = QJsonDocument::fromJson(run.rawOut).object();
-    run.err = QJsonDocument::fromJson(run.rawErr).object();
-    return run;
+    return cs::test::runBatch(arguments, env);
 }
 
 } // namespace

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "batch/cliargs.h"
+#include "common/result.h"
+
+#include <QJsonObject>
+
+// The commands of ../shared/CLI.md, one file per group; batch/commands.cpp lists them.
+namespace cs::batch {
+
+// staffcommands.cpp
+Result<QJsonObject> staffCommand(const CliArgs& args);   // staff add|list|unlock|disable|enable|reset-password|set-role
+Result<QJsonObject> settingCommand(const CliArgs& args); // setting get|set|list
+
+// auditcommands.cpp
+Result<QJsonObject> verifyAuditCommand(const CliArgs& args); // verify-audit
+
+} // namespace cs::batch

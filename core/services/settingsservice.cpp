@@ -1,0 +1,225 @@
+#include "services/settingsservice.h"
+
+#include "money/amountformat.h"
+#include "money/amountparser.h"
+#include "security/permissions.h"
+#include "services/servicecall.h"
+#include "storage/settingsrepository.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QTime>
+
+using namespace Qt::StringLiterals;
+
+namespace cs {
+namespace {
+
+using Kind = SettingDefinition::Kind;
+constexpr qint64 yuan = 100;
+
+QString text(const char* source) { return QCoreApplication::translate("cs::Settings", source); }
+
+Error unknownSetting(const QString& key)
+{
+    return Error::invalid(u"setting.unknown"_s, u"key"_s,
+                          QCoreApplication::translate("cs::Settings", "There is no setting %1.").arg(key));
+}
+
+// Stored form -> the form a person reads and types.
+QString shown(const SettingDefinition& d, const QString& stored)
+{
+    if (d.kind == Kind::Money)
+        return formatAmount(Money(stored.toLongLong(), Currency::cny()), {.grouping = false, .withCode = false});
+    return stored;
+}
+
+// The form a person typed -> the stored form, or a message naming the setting.
+Result<QString> parsed(const SettingDefinition& d, const QString& typed)
+{
+    const QString label = text(d.label);
+    if (d.kind == Kind::Money) {
+        auto money = parseAmount(typed, Currency::cny(), {u"value"_s, label, false, true});
+        if (!money)
+            return fail(money.error());
+        if (money->minor() < d.min || money->minor() > d.max)
+            return fail(Error::invalid(
+                u"setting.out_of_range"_s, u"value"_s,
+                QCoreApplication::translate("cs::Settings", "%1 must be between %2 and %3.")
+                    .arg(label, formatAmount(Money(d.min, Currency::cny())), formatAmount(Money(d.max, Currency::cny())))));
+        return QString::number(money->minor());
+    }
+    if (d.kind == Kind::TimeOfDay) {
+        static const QRegularExpression hhmm(u"^([01][0-9]|2[0-3]):[0-5][0-9]$"_s);
+        if (!hhmm.match(typed.trimmed()).hasMatch())
+            return fail(Error::invalid(u"setting.invalid"_s, u"value"_s,
+                                       QCoreApplication::translate("cs::Settings", "%1 must be a time of day as HH:MM, "
+                                                                                   "e.g. 17:15.").arg(label)));
+        return typed.trimmed();
+    }
+    static const QRegularExpression digits(u"^(0|[1-9][0-9]{0,9})$"_s);
+    const QString t = typed.trimmed();
+    if (!digits.match(t).hasMatch() || t.toLongLong() < d.min || t.toLongLong() > d.max)
+        return fail(Error::invalid(u"setting.out_of_range"_s, u"value"_s,
+                                   QCoreApplication::translate("cs::Settings", "%1 must be a whole number from %2 to %3.")
+                                       .arg(label).arg(d.min).arg(d.max)));
+    return t;
+}
+
+SettingValue toValue(const SettingDefinition& d, const StoredSetting& s)
+{
+    return {d, shown(d, s.value), text(d.label), text(d.description), s.updatedAt, s.updatedBy};
+}
+
+} // namespace
+
+const QList<SettingDefinition>& settingDefinitions()
+{
+    static const QList<SettingDefinition> definitions = {
+        {u"limits.teller_single_max"_s, Kind::Money, 0, 100'000'000 * yuan,
+         QT_TRANSLATE_NOOP("cs::Settings", "Teller limit per transaction"),
+         QT_TRANSLATE_NOOP("cs::Settings", "A teller pays out or transfers up to this amount alone; above it a supervisor approves.")},
+        {u"limits.supervisor_approve_max"_s, Kind::Money, 0, 1'000'000'000 * yuan,
+         QT_TRANSLATE_NOOP("cs::Settings", "Supervisor approval limit"),
+         QT_TRANSLATE_NOOP("cs::Settings", "The largest amount a supervisor may approve.")},
+        {u"approvals.blind_rekey_min"_s, Kind::Money, 0, 1'000'000'000 * yuan,
+         QT_TRANSLATE_NOOP("cs::Settings", "Blind re-key from"),
+         QT_TRANSLATE_NOOP("cs::Settings", "From this amount the checker types the amount again without seeing it.")},
+        {u"aml.cash_large_value"_s, Kind::Money, 0, 100'000'000 * yuan,
+         QT_TRANSLATE_NOOP("cs::Settings", "Large-value cash threshold"),
+         QT_TRANSLATE_NOOP("cs::Settings", "Cash per customer per day at or above this is reported as large-value.")},
+        {u"clearing.beps_limit"_s, Kind::Money, 0, 1'000'000'000 * yuan,
+         QT_TRANSLATE_NOOP("cs::Settings", "BEPS credit limit"),
+         QT_TRANSLATE_NOOP("cs::Settings", "Interbank credits above this go through HVPS.")},
+        {u"clearing.hvps_cutoff"_s, Kind::TimeOfDay, 0, 0,
+         QT_TRANSLATE_NOOP("cs::Settings", "HVPS cut-off"),
+         QT_TRANSLATE_NOOP("cs::Settings", "After this time HVPS instructions wait for the next window.")},
+        {u"class2.daily_in"_s, Kind::Money, 0, 100'000'000 * yuan,
+         QT_TRANSLATE_NOOP("cs::Settings", "Class II daily inflow"), QT_TRANSLATE_NOOP("cs::Settings", "Credits from non-bound accounts and cash deposits per day.")},
+        {u"class2.yearly_in"_s, Kind::Money, 0, 100'000'000 * yuan,
+         QT_TRANSLATE_NOOP("cs::Settings", "Class II yearly inflow"), QT_TRANSLATE_NOOP("cs::Settings", "Credits from non-bound accounts and cash deposits per year.")},
+        {u"class2.daily_out"_s, Kind::Money, 0, 100'000'000 * yuan,
+         QT_TRANSLATE_NOOP("cs::Settings", "Class II daily outflow"), QT_TRANSLATE_NOOP("cs::Settings", "Payments, transfers to non-bound accounts and cash per day.")},
+        {u"class2.yearly_out"_s, Kind::Money, 0, 100'000'000 * yuan,
+         QT_TRANSLATE_NOOP("cs::Settings", "Class II yearly outflow"), QT_TRANSLATE_NOOP("cs::Settings", "Payments, transfers to non-bound accounts and cash per year.")},
+        {u"class3.balance_cap"_s, Kind::Money, 0, 100'000'000 * yuan,
+         QT_TRANSLATE_NOOP("cs::Settings", "Class III balance cap"), QT_TRANSLATE_NOOP("cs::Settings", "A Class III account never holds more than this.")},
+        {u"class3.daily_out"_s, Kind::Money, 0, 100'000'000 * yuan,
+         QT_TRANSLATE_NOOP("cs::Settings", "Class III daily outflow"), QT_TRANSLATE_NOOP("cs::Settings", "Payments out of a Class III account per day.")},
+        {u"class3.yearly_out"_s, Kind::Money, 0, 100'000'000 * yuan,
+         QT_TRANSLATE_NOOP("cs::Settings", "Class III yearly outflow"), QT_TRANSLATE_NOOP("cs::Settings", "Payments out of a Class III account per year.")},
+        {u"cards.oral_loss_lapse_days"_s, Kind::Days, 1, 30,
+         QT_TRANSLATE_NOOP("cs::Settings", "Oral loss report lapses after"), QT_TRANSLATE_NOOP("cs::Settings", "Days an oral loss report stands without a written one.")},
+        {u"cards.written_loss_replace_days"_s, Kind::Days, 0, 30,
+         QT_TRANSLATE_NOOP("cs::Settings", "Replacement after written loss report"), QT_TRANSLATE_NOOP("cs::Settings", "Days from a written loss report to the replacement card.")},
+        {u"security.lockout_failures"_s, Kind::Count, 3, 10,
+         QT_TRANSLATE_NOOP("cs::Settings", "Wrong passwords before lockout"), QT_TRANSLATE_NOOP("cs::Settings", "After this many wrong passwords in a row the staff member is locked until an administrator unlocks.")},
+        {u"security.idle_lock_minutes"_s, Kind::Minutes, 0, 120,
+         QT_TRANSLATE_NOOP("cs::Settings", "Idle lock after (minutes)"), QT_TRANSLATE_NOOP("cs::Settings", "An idle terminal locks after this many minutes; 0 never locks.")},
+        {u"security.password_min_length"_s, Kind::Count, 8, 64,
+         QT_TRANSLATE_NOOP("cs::Settings", "Minimum password length"), QT_TRANSLATE_NOOP("cs::Settings", "Staff passwords have at least this many characters.")},
+    };
+    return definitions;
+}
+
+const SettingDefinition* findSetting(const QString& key)
+{
+    for (const SettingDefinition& d : settingDefinitions()) {
+        if (d.key == key)
+            return &d;
+    }
+    return nullptr;
+}
+
+SettingsService::SettingsService(Database db) : m_db(std::move(db)) {}
+
+Result<QList<SettingValue>> SettingsService::list(const Session& session) const
+{
+    QList<SettingValue> values;
+    const Status read = m_db.transact(
+        [&](UnitOfWork& uow) -> Status {
+            values.clear();
+            if (auto allowed = Permissions::require(uow, session.role, action::settingRead); !allowed)
+                return allowed;
+            auto stored = SettingsRepository(uow).list();
+            if (!stored)
+                return fail(stored.error());
+            for (const SettingDefinition& d : settingDefinitions()) {
+                for (const StoredSetting& s : std::as_const(*stored)) {
+                    if (s.key == d.key)
+                        values.append(toValue(d, s));
+                }
+            }
+            return {};
+        },
+        UnitOfWork::Isolation::ReadOnly);
+    if (!read)
+        return fail(read.error());
+    return values;
+}
+
+Result<SettingValue> SettingsService::get(const Session& session, const QString& key) const
+{
+    auto all = list(session);
+    if (!all)
+        return fail(all.error());
+    for (const SettingValue& v : std::as_const(*all)) {
+        if (v.definition.key == key)
+            return v;
+    }
+    return fail(unknownSetting(key));
+}
+
+Status SettingsService::set(const Session& session, const QString& key, const QString& value,
+                            const QString& requestId) const
+{
+    const SettingDefinition* definition = findSetting(key);
+    auto result = performAudited(
+        m_db, session, {action::settingSet, u"setting"_s, key, requestId},
+        [&](UnitOfWork& uow, AuditEntry& audit) -> Result<QJsonObject> {
+            if (!definition)
+                return fail(unknownSetting(key));
+            auto stored = parsed(*definition, value);
+            if (!stored)
+                return fail(stored.error());
+            SettingsRepository settings(uow);
+            auto old = settings.find(key);
+            if (!old)
+                return fail(old.error());
+            if (!old->has_value())
+                return fail(unknownSetting(key));
+            if (auto updated = settings.update(key, *stored, session.staffId); !updated)
+                return fail(updated.error());
+            audit.before = {{u"value"_s, shown(*definition, (*old)->value)}};
+            audit.after = {{u"value"_s, shown(*definition, *stored)}};
+            return QJsonObject{{u"key"_s, key}, {u"value"_s, shown(*definition, *stored)}};
+        });
+    if (!result)
+        return fail(result.error());
+    return {};
+}
+
+Result<qint64> SettingsService::integer(const QString& key) const
+{
+    qint64 value = 0;
+    const Status read = m_db.transact(
+        [&](UnitOfWork& uow) -> Status {
+            auto stored = SettingsRepository(uow).find(key);
+            if (!stored)
+                return fail(stored.error());
+            if (!stored->has_value())
+                return fail(unknownSetting(key));
+            bool ok = false;
+            value = (*stored)->value.toLongLong(&ok);
+            if (!ok)
+                return fail(Error::internal(u"setting.not_a_number"_s,
+                                            QCoreApplication::translate("cs::Settings", "The setting %1 is not a number.").arg(key)));
+            return {};
+        },
+        UnitOfWork::Isolation::ReadOnly);
+    if (!read)
+        return fail(read.error());
+    return value;
+}
+
+} // namespace cs
