@@ -1,4 +1,7 @@
 #include "i18n/translations.h"
+#include "security/connectiondialog.h"
+#include "security/connectionsettings.h"
+#include "security/keychainsecretstore.h"
 #include "services/demodata.h"
 #include "shell/appicon.h"
 #include "shell/terminalcontroller.h"
@@ -10,25 +13,18 @@
 #include <QMessageBox>
 #include <QProcessEnvironment>
 #include <QSysInfo>
+#include <QTextStream>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-cs::Result<cs::Database> openDatabase(bool demo, const QString& url)
+// A terminal never migrates the central database by itself; it only refuses a schema it does not know.
+cs::Status checkSchema(const cs::Database& db)
 {
-    if (demo)
-        return cs::DemoData::open(cs::DemoData::defaultPath());
-    if (url.isEmpty())
-        return cs::fail(cs::Error::invalid(
-            u"usage.no_database"_s, u"db"_s,
-            QCoreApplication::translate("main", "Start with --demo for the demo branch, or name the "
-                                                "central database with --db postgresql://…")));
-    auto db = cs::Database::open(url);
-    if (!db)
-        return db;
-    // A terminal never migrates the central database by itself; it only refuses a schema it does not know.
-    const cs::Migrator migrator(*db);
+    const cs::Migrator migrator(db);
     auto version = migrator.currentVersion();
     if (!version)
         return cs::fail(version.error());
@@ -38,7 +34,66 @@ cs::Result<cs::Database> openDatabase(bool demo, const QString& url)
             QCoreApplication::translate("main", "The database has schema version %1; this program needs %2. "
                                                 "Run countersign-batch migrate.")
                 .arg(*version).arg(migrator.latestVersion())));
+    return {};
+}
+
+cs::Error noDatabase()
+{
+    return cs::Error::invalid(u"usage.no_database"_s, u"db"_s,
+                              QCoreApplication::translate("main", "Start with --demo for the demo branch, or name the "
+                                                                  "central database with --db postgresql://…"));
+}
+
+cs::Result<cs::Database> openDatabase(bool demo, const QString& url)
+{
+    if (demo)
+        return cs::DemoData::open(cs::DemoData::defaultPath());
+    if (url.isEmpty())
+        return cs::fail(noDatabase());
+    auto db = cs::Database::open(url);
+    if (!db)
+        return db;
+    if (auto schema = checkSchema(*db); !schema)
+        return cs::fail(schema.error());
     return db;
+}
+
+// The saved connection (settings + password from the system keychain). When none is saved, when it
+// fails, or when `askFirst`, the connection dialog comes first, showing why; it comes back until the
+// database opens or the user cancels (nullopt).
+std::optional<cs::Result<cs::Database>> openSavedConnection(cs::SecretStore& secrets, bool askFirst)
+{
+    std::optional<cs::Error> problem;
+    bool ask = askFirst;
+    for (;;) {
+        if (!ask) {
+            const auto profile = cs::ui::ConnectionSettings::load();
+            if (profile && profile->isComplete()) {
+                auto url = cs::ui::ConnectionSettings::toUrl(*profile, secrets);
+                if (url) {
+                    auto db = cs::Database::open(*url);
+                    url->password.clear();
+                    if (db) {
+                        auto schema = checkSchema(*db);
+                        if (schema)
+                            return db;
+                        problem = schema.error();
+                    } else {
+                        problem = db.error();
+                    }
+                } else {
+                    problem = url.error();
+                }
+            }
+        }
+        cs::ui::ConnectionDialog dialog(secrets);
+        if (problem)
+            dialog.showError(*problem);
+        if (dialog.exec() != QDialog::Accepted)
+            return std::nullopt;
+        ask = false;
+        problem.reset();
+    }
 }
 
 } // namespace
@@ -60,7 +115,10 @@ int main(int argc, char* argv[])
     const QCommandLineOption dbOption(u"db"_s, u"Database URL: sqlite:PATH or postgresql://…"_s, u"url"_s);
     const QCommandLineOption langOption(u"lang"_s, u"Interface language: zh_CN or en."_s, u"lang"_s);
     const QCommandLineOption terminalOption(u"terminal"_s, u"Terminal id (default: the host name)."_s, u"id"_s);
-    parser.addOptions({demoOption, dbOption, langOption, terminalOption});
+    const QCommandLineOption connectionOption(
+        u"connection-settings"_s,
+        u"Edit the saved database connection (password in the system keychain) before starting."_s);
+    parser.addOptions({demoOption, dbOption, langOption, terminalOption, connectionOption});
     parser.process(app);
 
     cs::ui::installTranslations(app, parser.value(langOption));
@@ -68,7 +126,24 @@ int main(int argc, char* argv[])
     QString url = parser.value(dbOption);
     if (url.isEmpty())
         url = QProcessEnvironment::systemEnvironment().value(u"COUNTERSIGN_DB"_s);
-    auto db = openDatabase(parser.isSet(demoOption), url);
+    // --demo, --db or COUNTERSIGN_DB name the database; otherwise the saved connection settings do.
+    cs::ui::KeychainSecretStore secrets;
+    std::optional<cs::Result<cs::Database>> chosen;
+    if (parser.isSet(demoOption) || !url.isEmpty()) {
+        if (parser.isSet(connectionOption)) {
+            cs::ui::ConnectionDialog dialog(secrets);
+            dialog.exec();
+        }
+        chosen = openDatabase(parser.isSet(demoOption), url);
+    } else {
+        chosen = openSavedConnection(secrets, parser.isSet(connectionOption));
+        if (!chosen) {
+            // Cancelled: no database to work on.
+            QTextStream(stderr) << noDatabase().message << Qt::endl;
+            return 1;
+        }
+    }
+    auto& db = *chosen;
     if (!db) {
         QMessageBox::critical(nullptr, QApplication::translate("main", "Countersign"), db.error().message);
         return 1;

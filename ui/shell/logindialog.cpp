@@ -1,6 +1,8 @@
 #include "shell/logindialog.h"
 
 #include "auth/authservice.h"
+#include "security/connectiondialog.h"
+#include "security/keychainsecretstore.h"
 #include "shell/appicon.h"
 
 #include <QEvent>
@@ -8,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QThread>
@@ -35,6 +38,7 @@ LoginDialog::LoginDialog(Database db, QString terminalId, QWidget* parent)
     , m_connection(new QLabel(this))
     , m_signIn(new QPushButton(this))
     , m_quit(new QPushButton(this))
+    , m_connectionButton(new QPushButton(this))
 {
     setObjectName(u"loginDialog"_s);
     setWindowIcon(applicationIcon());
@@ -90,6 +94,8 @@ LoginDialog::LoginDialog(Database db, QString terminalId, QWidget* parent)
     m_signIn->setAutoDefault(true);
     m_quit->setObjectName(u"quitButton"_s);
     m_quit->setAutoDefault(false);
+    m_connectionButton->setObjectName(u"connectionButton"_s);
+    m_connectionButton->setAutoDefault(false);
 
     auto* heading = new QVBoxLayout;
     heading->setSpacing(2);
@@ -109,6 +115,7 @@ LoginDialog::LoginDialog(Database db, QString terminalId, QWidget* parent)
     form->addRow(m_passwordLabel, m_password);
 
     auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_connectionButton);
     buttons->addStretch(1);
     buttons->addWidget(m_quit);
     buttons->addWidget(m_signIn);
@@ -128,9 +135,11 @@ LoginDialog::LoginDialog(Database db, QString terminalId, QWidget* parent)
     setTabOrder(m_login, m_password);
     setTabOrder(m_password, m_signIn);
     setTabOrder(m_signIn, m_quit);
+    setTabOrder(m_quit, m_connectionButton);
 
     connect(m_signIn, &QPushButton::clicked, this, &LoginDialog::submit);
     connect(m_quit, &QPushButton::clicked, this, &LoginDialog::reject);
+    connect(m_connectionButton, &QPushButton::clicked, this, &LoginDialog::editConnection);
 
     retranslateUi();
     setMinimumWidth(440);
@@ -216,6 +225,18 @@ void LoginDialog::reject()
     QDialog::reject();
 }
 
+void LoginDialog::editConnection()
+{
+    if (m_busy)
+        return;
+    KeychainSecretStore secrets;
+    ConnectionDialog dialog(secrets, nullptr, this);
+    if (dialog.exec() == QDialog::Accepted)
+        QMessageBox::information(this, tr("Database connection"),
+                                 tr("The new connection settings apply when the terminal starts again."));
+    m_login->setFocus(Qt::OtherFocusReason);
+}
+
 void LoginDialog::setBusy(bool busy)
 {
     m_busy = busy;
@@ -223,6 +244,7 @@ void LoginDialog::setBusy(bool busy)
     m_password->setEnabled(!busy);
     m_signIn->setEnabled(!busy);
     m_quit->setEnabled(!busy);
+    m_connectionButton->setEnabled(!busy);
     m_busyIndicator->setVisible(busy);
     if (busy)
         setCursor(Qt::BusyCursor);
@@ -253,6 +275,9 @@ void LoginDialog::retranslateUi()
     m_signIn->setToolTip(tr("Sign in (Enter)"));
     m_quit->setText(tr("&Quit"));
     m_quit->setToolTip(tr("Quit the terminal (Esc)"));
+    m_connectionButton->setText(tr("&Connection…"));
+    m_connectionButton->setToolTip(tr("Database server, user and TLS mode; the password is kept in the "
+                                      "system keychain"));
 }
 
 } // namespace cs::ui

@@ -17,8 +17,9 @@ namespace cs::ui {
 
 // The sign-on screen: login, password, and the database and terminal it signs on to. Enter signs on,
 // Esc (or Quit) asks to quit. The password check runs off the GUI thread; meanwhile the form is busy.
+// "Connection…" opens the database connection settings (they apply at the next start).
 // Object names: loginEdit, passwordEdit, signInButton, quitButton, errorLabel, busyIndicator,
-// connectionLabel.
+// connectionLabel, connectionButton.
 class LoginDialog : public QDialog {
     Q_OBJECT
 public:
@@ -36,6 +37,8 @@ public slots:
     void reset();
     // Esc and the Quit button: emits quitRequested and hides, unless a sign-on is running.
     void reject() override;
+    // Opens the connection settings dialog (server, user, TLS mode; password to the system keychain).
+    void editConnection();
 
 signals:
     void signedOn(const cs::Session& session);
@@ -66,6 +69,7 @@ private:
     QLabel* m_connection = nullptr;
     QPushButton* m_signIn = nullptr;
     QPushButton* m_quit = nullptr;
+    QPushButton* m_connectionButton = nullptr;
 };
 
 } // namespace cs::ui
