@@ -1,5 +1,6 @@
 #include "shell/mainwindow.h"
 
+#include "admin/adminworkspace.h"
 #include "domain/role.h"
 #include "shell/appicon.h"
 #include "shell/lockscreen.h"
@@ -69,6 +70,22 @@ public:
 private:
     static constexpr int kPadding = 16;
 };
+
+// The page of a workspace: its own widget where there is one, otherwise a placeholder naming it.
+QWidget* createWorkspacePage(Workspace workspace, const Database& db, const Session& session)
+{
+    switch (workspace) {
+    case Workspace::Administration:
+        return new AdminWorkspace(db, session);
+    case Workspace::Counter:
+    case Workspace::Transfers:
+    case Workspace::Approvals:
+    case Workspace::CashBox:
+    case Workspace::Reports:
+        break;
+    }
+    return new WorkspacePage(workspace);
+}
 
 } // namespace
 
@@ -173,8 +190,8 @@ void MainWindow::createCentralArea()
         auto* item = new QListWidgetItem(m_navigation);
         item->setData(kWorkspaceRole, static_cast<int>(workspace));
         item->setSizeHint(QSize(0, 40));
-        // Later issues replace the placeholders with the real workspaces, here.
-        m_pages->addWidget(new WorkspacePage(workspace));
+        // Later issues replace the placeholders with the real workspaces, in createWorkspacePage().
+        m_pages->addWidget(createWorkspacePage(workspace, m_db, m_session));
     }
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0 || row >= m_pages->count())

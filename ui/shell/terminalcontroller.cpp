@@ -1,11 +1,28 @@
 #include "shell/terminalcontroller.h"
 
+#include "services/settingsservice.h"
 #include "shell/logindialog.h"
 #include "shell/mainwindow.h"
+#include "shell/passwordchangedialog.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
+
+#include <algorithm>
+#include <limits>
+
+using namespace Qt::StringLiterals;
 
 namespace cs::ui {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcTerminal, "countersign.terminal")
+
+// What the migrations store, for a setting that cannot be read: a terminal that never locks is worse.
+constexpr qint64 kDefaultIdleLockMinutes = 5;
+
+} // namespace
 
 TerminalController::TerminalController(Database db, QString terminalId, QObject* parent)
     : QObject(parent)
@@ -16,6 +33,7 @@ TerminalController::TerminalController(Database db, QString terminalId, QObject*
 
 TerminalController::~TerminalController()
 {
+    delete m_passwordChange.data();
     delete m_main.data();
 }
 
@@ -44,18 +62,63 @@ LoginDialog* TerminalController::loginDialog() const
     return m_login.get();
 }
 
+PasswordChangeDialog* TerminalController::passwordChangeDialog() const
+{
+    return m_passwordChange.data();
+}
+
+std::chrono::milliseconds TerminalController::idleLockTimeout() const
+{
+    if (m_idleLockOverride)
+        return *m_idleLockOverride;
+    qint64 minutes = kDefaultIdleLockMinutes;
+    if (const auto stored = SettingsService(m_db).integer(u"security.idle_lock_minutes"_s))
+        minutes = std::max<qint64>(0, *stored);
+    else
+        qCWarning(lcTerminal) << "idle lock setting unreadable, locking after" << minutes << "minutes:"
+                              << stored.error().message;
+    // QTimer counts in int milliseconds: beyond that (24 days) is as good as never.
+    const qint64 limit = std::numeric_limits<int>::max() / std::max<qint64>(1, m_idleLockMinute.count());
+    return m_idleLockMinute * std::min(minutes, limit);
+}
+
 void TerminalController::setIdleLockTimeout(std::chrono::milliseconds timeout)
 {
-    m_idleLockTimeout = timeout;
+    m_idleLockOverride = timeout;
     if (m_main)
         m_main->setIdleLockTimeout(timeout);
 }
 
+void TerminalController::setIdleLockMinute(std::chrono::milliseconds minute)
+{
+    m_idleLockMinute = minute;
+}
+
 void TerminalController::openSession(const Session& session)
+{
+    if (!session.mustChangePassword) {
+        openMainWindow(session);
+        return;
+    }
+    // An initial or reset password: the staff member chooses their own before anything else.
+    closePasswordChange();
+    auto* dialog = new PasswordChangeDialog(m_db, session);
+    dialog->setAttribute(Qt::WA_QuitOnClose, false);
+    connect(dialog, &PasswordChangeDialog::passwordChanged, this, &TerminalController::openMainWindow);
+    connect(dialog, &PasswordChangeDialog::cancelled, this, &TerminalController::cancelPasswordChange);
+    m_passwordChange = dialog;
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+    m_login->hide();
+}
+
+void TerminalController::openMainWindow(const Session& session)
 {
     delete m_main.data();
     auto* window = new MainWindow(m_db, session);
-    window->setIdleLockTimeout(m_idleLockTimeout);
+    // Read at each sign-on, so a changed setting applies from the next session.
+    window->setIdleLockTimeout(idleLockTimeout());
     connect(window, &MainWindow::signOffRequested, this, &TerminalController::signOff);
     connect(window, &MainWindow::quitRequested, this, &TerminalController::quit);
     m_main = window;
@@ -64,8 +127,28 @@ void TerminalController::openSession(const Session& session)
     window->show();
     window->raise();
     window->activateWindow();
+    closePasswordChange();
     m_login->hide();
     emit signedOn(session);
+}
+
+void TerminalController::cancelPasswordChange()
+{
+    // Back to the sign-in screen; the password stays as the administrator set it.
+    start();
+    closePasswordChange();
+}
+
+void TerminalController::closePasswordChange()
+{
+    if (!m_passwordChange)
+        return;
+    PasswordChangeDialog* dialog = m_passwordChange.data();
+    m_passwordChange.clear();
+    dialog->disconnect(this);
+    dialog->hide();
+    // This may run inside one of the dialog's own signals: let it return first.
+    dialog->deleteLater();
 }
 
 void TerminalController::signOff()
@@ -84,6 +167,7 @@ void TerminalController::signOff()
 
 void TerminalController::quit()
 {
+    closePasswordChange();
     if (m_main) {
         MainWindow* window = m_main.data();
         m_main.clear();
