@@ -59,6 +59,61 @@
     </message>
 </context>
 <context>
+    <name>cs::AuditLog</name>
+    <message>
+        <source>The record is missing: it was deleted (the chain goes from #%1 to #%2).</source>
+        <translation>The record is missing: it was deleted (the chain goes from #%1 to #%2).</translation>
+    </message>
+    <message>
+        <source>The chain of this record has no head row: it was deleted.</source>
+        <translation>The chain of this record has no head row: it was deleted.</translation>
+    </message>
+    <message>
+        <source>The record does not link to the record before it: records were reordered, inserted or replaced.</source>
+        <translation>The record does not link to the record before it: records were reordered, inserted or replaced.</translation>
+    </message>
+    <message>
+        <source>The record was edited: its content no longer matches its hash.</source>
+        <translation>The record was edited: its content no longer matches its hash.</translation>
+    </message>
+    <message>
+        <source>The record lies beyond the head of its chain (#%1): the head was moved back or the record was added outside the program.</source>
+        <translation>The record lies beyond the head of its chain (#%1): the head was moved back or the record was added outside the program.</translation>
+    </message>
+    <message>
+        <source>The records of this chain were deleted: its head says it runs to #%1, but none is left.</source>
+        <translation>The records of this chain were deleted: its head says it runs to #%1, but none is left.</translation>
+    </message>
+    <message>
+        <source>The last records of this chain were deleted: its head says it runs to #%1, but it ends at #%2.</source>
+        <translation>The last records of this chain were deleted: its head says it runs to #%1, but it ends at #%2.</translation>
+    </message>
+    <message>
+        <source>The head of the chain does not match its last record: the head or the record was replaced.</source>
+        <translation>The head of the chain does not match its last record: the head or the record was replaced.</translation>
+    </message>
+    <message>
+        <source>An audit record needs the terminal it was made at.</source>
+        <translation>An audit record needs the terminal it was made at.</translation>
+    </message>
+    <message>
+        <source>An audit record needs an action.</source>
+        <translation>An audit record needs an action.</translation>
+    </message>
+    <message>
+        <source>The head of the audit chain %1 cannot be created.</source>
+        <translation>The head of the audit chain %1 cannot be created.</translation>
+    </message>
+    <message>
+        <source>The audit record cannot be hashed.</source>
+        <translation>The audit record cannot be hashed.</translation>
+    </message>
+    <message>
+        <source>The head of the audit chain %1 moved while it was locked.</source>
+        <translation>The head of the audit chain %1 moved while it was locked.</translation>
+    </message>
+</context>
+<context>
     <name>cs::AuthService</name>
     <message>
         <source>Enter your login.</source>
@@ -81,12 +136,16 @@
         <translation>The password is wrong.</translation>
     </message>
     <message>
-        <source>This staff account is no longer active.</source>
-        <translation>This staff account is no longer active.</translation>
-    </message>
-    <message>
         <source>The login or the password is wrong.</source>
         <translation>The login or the password is wrong.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The password is wrong. After %n wrong password(s) this staff account is now locked.</source>
+        <translation><numerusform>The password is wrong. After %n wrong password this staff account is now locked.</numerusform><numerusform>The password is wrong. After %n wrong passwords this staff account is now locked.</numerusform></translation>
+    </message>
+    <message>
+        <source>This role may not sign on.</source>
+        <translation>This role may not sign on.</translation>
     </message>
 </context>
 <context>
@@ -208,6 +267,161 @@
     </message>
 </context>
 <context>
+    <name>cs::Permissions</name>
+    <message>
+        <source>A %1 may not %2.</source>
+        <translation>A %1 may not %2.</translation>
+    </message>
+    <message>
+        <source>sign on</source>
+        <translation>sign on</translation>
+    </message>
+    <message>
+        <source>change their password</source>
+        <translation>change their password</translation>
+    </message>
+    <message>
+        <source>see the staff list</source>
+        <translation>see the staff list</translation>
+    </message>
+    <message>
+        <source>add staff</source>
+        <translation>add staff</translation>
+    </message>
+    <message>
+        <source>disable staff</source>
+        <translation>disable staff</translation>
+    </message>
+    <message>
+        <source>enable staff</source>
+        <translation>enable staff</translation>
+    </message>
+    <message>
+        <source>unlock staff</source>
+        <translation>unlock staff</translation>
+    </message>
+    <message>
+        <source>reset a staff password</source>
+        <translation>reset a staff password</translation>
+    </message>
+    <message>
+        <source>change a staff role</source>
+        <translation>change a staff role</translation>
+    </message>
+    <message>
+        <source>read the settings</source>
+        <translation>read the settings</translation>
+    </message>
+    <message>
+        <source>change a setting</source>
+        <translation>change a setting</translation>
+    </message>
+    <message>
+        <source>manage products</source>
+        <translation>manage products</translation>
+    </message>
+    <message>
+        <source>manage merchants</source>
+        <translation>manage merchants</translation>
+    </message>
+    <message>
+        <source>read the audit trail</source>
+        <translation>read the audit trail</translation>
+    </message>
+    <message>
+        <source>verify the audit trail</source>
+        <translation>verify the audit trail</translation>
+    </message>
+    <message>
+        <source>read reports</source>
+        <translation>read reports</translation>
+    </message>
+    <message>
+        <source>look up customers</source>
+        <translation>look up customers</translation>
+    </message>
+    <message>
+        <source>add a customer</source>
+        <translation>add a customer</translation>
+    </message>
+    <message>
+        <source>edit a customer</source>
+        <translation>edit a customer</translation>
+    </message>
+    <message>
+        <source>look up accounts</source>
+        <translation>look up accounts</translation>
+    </message>
+    <message>
+        <source>open an account</source>
+        <translation>open an account</translation>
+    </message>
+    <message>
+        <source>freeze an account</source>
+        <translation>freeze an account</translation>
+    </message>
+    <message>
+        <source>unfreeze an account</source>
+        <translation>unfreeze an account</translation>
+    </message>
+    <message>
+        <source>close an account</source>
+        <translation>close an account</translation>
+    </message>
+    <message>
+        <source>take a cash deposit</source>
+        <translation>take a cash deposit</translation>
+    </message>
+    <message>
+        <source>pay out a cash withdrawal</source>
+        <translation>pay out a cash withdrawal</translation>
+    </message>
+    <message>
+        <source>open a cash box</source>
+        <translation>open a cash box</translation>
+    </message>
+    <message>
+        <source>count a cash box</source>
+        <translation>count a cash box</translation>
+    </message>
+    <message>
+        <source>close a cash box</source>
+        <translation>close a cash box</translation>
+    </message>
+    <message>
+        <source>enter a transfer</source>
+        <translation>enter a transfer</translation>
+    </message>
+    <message>
+        <source>request a reversal</source>
+        <translation>request a reversal</translation>
+    </message>
+    <message>
+        <source>issue a card</source>
+        <translation>issue a card</translation>
+    </message>
+    <message>
+        <source>service a card</source>
+        <translation>service a card</translation>
+    </message>
+    <message>
+        <source>see approvals</source>
+        <translation>see approvals</translation>
+    </message>
+    <message>
+        <source>cancel an approval</source>
+        <translation>cancel an approval</translation>
+    </message>
+    <message>
+        <source>approve or reject</source>
+        <translation>approve or reject</translation>
+    </message>
+    <message>
+        <source>close the business day</source>
+        <translation>close the business day</translation>
+    </message>
+</context>
+<context>
     <name>cs::Role</name>
     <message>
         <source>Teller</source>
@@ -227,6 +441,191 @@
     </message>
 </context>
 <context>
+    <name>cs::SecretStore</name>
+    <message>
+        <source>A secret needs a non-empty name.</source>
+        <translation>A secret needs a non-empty name.</translation>
+    </message>
+    <message>
+        <source>No secret is stored under “%1”.</source>
+        <translation>No secret is stored under “%1”.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ServiceCall</name>
+    <message>
+        <source>This request id was already used for another action.</source>
+        <translation>This request id was already used for another action.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::Settings</name>
+    <message>
+        <source>There is no setting %1.</source>
+        <translation>There is no setting %1.</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3.</source>
+        <translation>%1 must be between %2 and %3.</translation>
+    </message>
+    <message>
+        <source>%1 must be a time of day as HH:MM, e.g. 17:15.</source>
+        <translation>%1 must be a time of day as HH:MM, e.g. 17:15.</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number from %2 to %3.</source>
+        <translation>%1 must be a whole number from %2 to %3.</translation>
+    </message>
+    <message>
+        <source>Teller limit per transaction</source>
+        <translation>Teller limit per transaction</translation>
+    </message>
+    <message>
+        <source>A teller pays out or transfers up to this amount alone; above it a supervisor approves.</source>
+        <translation>A teller pays out or transfers up to this amount alone; above it a supervisor approves.</translation>
+    </message>
+    <message>
+        <source>Supervisor approval limit</source>
+        <translation>Supervisor approval limit</translation>
+    </message>
+    <message>
+        <source>The largest amount a supervisor may approve.</source>
+        <translation>The largest amount a supervisor may approve.</translation>
+    </message>
+    <message>
+        <source>Blind re-key from</source>
+        <translation>Blind re-key from</translation>
+    </message>
+    <message>
+        <source>From this amount the checker types the amount again without seeing it.</source>
+        <translation>From this amount the checker types the amount again without seeing it.</translation>
+    </message>
+    <message>
+        <source>Large-value cash threshold</source>
+        <translation>Large-value cash threshold</translation>
+    </message>
+    <message>
+        <source>Cash per customer per day at or above this is reported as large-value.</source>
+        <translation>Cash per customer per day at or above this is reported as large-value.</translation>
+    </message>
+    <message>
+        <source>BEPS credit limit</source>
+        <translation>BEPS credit limit</translation>
+    </message>
+    <message>
+        <source>Interbank credits above this go through HVPS.</source>
+        <translation>Interbank credits above this go through HVPS.</translation>
+    </message>
+    <message>
+        <source>HVPS cut-off</source>
+        <translation>HVPS cut-off</translation>
+    </message>
+    <message>
+        <source>After this time HVPS instructions wait for the next window.</source>
+        <translation>After this time HVPS instructions wait for the next window.</translation>
+    </message>
+    <message>
+        <source>Class II daily inflow</source>
+        <translation>Class II daily inflow</translation>
+    </message>
+    <message>
+        <source>Credits from non-bound accounts and cash deposits per day.</source>
+        <translation>Credits from non-bound accounts and cash deposits per day.</translation>
+    </message>
+    <message>
+        <source>Class II yearly inflow</source>
+        <translation>Class II yearly inflow</translation>
+    </message>
+    <message>
+        <source>Credits from non-bound accounts and cash deposits per year.</source>
+        <translation>Credits from non-bound accounts and cash deposits per year.</translation>
+    </message>
+    <message>
+        <source>Class II daily outflow</source>
+        <translation>Class II daily outflow</translation>
+    </message>
+    <message>
+        <source>Payments, transfers to non-bound accounts and cash per day.</source>
+        <translation>Payments, transfers to non-bound accounts and cash per day.</translation>
+    </message>
+    <message>
+        <source>Class II yearly outflow</source>
+        <translation>Class II yearly outflow</translation>
+    </message>
+    <message>
+        <source>Payments, transfers to non-bound accounts and cash per year.</source>
+        <translation>Payments, transfers to non-bound accounts and cash per year.</translation>
+    </message>
+    <message>
+        <source>Class III balance cap</source>
+        <translation>Class III balance cap</translation>
+    </message>
+    <message>
+        <source>A Class III account never holds more than this.</source>
+        <translation>A Class III account never holds more than this.</translation>
+    </message>
+    <message>
+        <source>Class III daily outflow</source>
+        <translation>Class III daily outflow</translation>
+    </message>
+    <message>
+        <source>Payments out of a Class III account per day.</source>
+        <translation>Payments out of a Class III account per day.</translation>
+    </message>
+    <message>
+        <source>Class III yearly outflow</source>
+        <translation>Class III yearly outflow</translation>
+    </message>
+    <message>
+        <source>Payments out of a Class III account per year.</source>
+        <translation>Payments out of a Class III account per year.</translation>
+    </message>
+    <message>
+        <source>Oral loss report lapses after</source>
+        <translation>Oral loss report lapses after</translation>
+    </message>
+    <message>
+        <source>Days an oral loss report stands without a written one.</source>
+        <translation>Days an oral loss report stands without a written one.</translation>
+    </message>
+    <message>
+        <source>Replacement after written loss report</source>
+        <translation>Replacement after written loss report</translation>
+    </message>
+    <message>
+        <source>Days from a written loss report to the replacement card.</source>
+        <translation>Days from a written loss report to the replacement card.</translation>
+    </message>
+    <message>
+        <source>Wrong passwords before lockout</source>
+        <translation>Wrong passwords before lockout</translation>
+    </message>
+    <message>
+        <source>After this many wrong passwords in a row the staff member is locked until an administrator unlocks.</source>
+        <translation>After this many wrong passwords in a row the staff member is locked until an administrator unlocks.</translation>
+    </message>
+    <message>
+        <source>Idle lock after (minutes)</source>
+        <translation>Idle lock after (minutes)</translation>
+    </message>
+    <message>
+        <source>An idle terminal locks after this many minutes; 0 never locks.</source>
+        <translation>An idle terminal locks after this many minutes; 0 never locks.</translation>
+    </message>
+    <message>
+        <source>Minimum password length</source>
+        <translation>Minimum password length</translation>
+    </message>
+    <message>
+        <source>Staff passwords have at least this many characters.</source>
+        <translation>Staff passwords have at least this many characters.</translation>
+    </message>
+    <message>
+        <source>The setting %1 is not a number.</source>
+        <translation>The setting %1 is not a number.</translation>
+    </message>
+</context>
+<context>
     <name>cs::SqlError</name>
     <message>
         <source>Another terminal changed the same data; try again (%1).</source>
@@ -243,6 +642,77 @@
     <message>
         <source>Database error in %1: %2</source>
         <translation>Database error in %1: %2</translation>
+    </message>
+    <message>
+        <source>The database does not allow this terminal&apos;s role to %1: %2</source>
+        <translation>The database does not allow this terminal&apos;s role to %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>cs::StaffService</name>
+    <message>
+        <source>There is no such staff member.</source>
+        <translation>There is no such staff member.</translation>
+    </message>
+    <message>
+        <source>Administrators cannot change their own account; ask another administrator.</source>
+        <translation>Administrators cannot change their own account; ask another administrator.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The password needs at least %n character(s).</source>
+        <translation><numerusform>The password needs at least %n character.</numerusform><numerusform>The password needs at least %n characters.</numerusform></translation>
+    </message>
+    <message>
+        <source>The password must not contain the login.</source>
+        <translation>The password must not contain the login.</translation>
+    </message>
+    <message>
+        <source>The password must not be one character repeated.</source>
+        <translation>The password must not be one character repeated.</translation>
+    </message>
+    <message>
+        <source>A login has 3 to 32 characters: a letter first, then letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>A login has 3 to 32 characters: a letter first, then letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <source>Enter the staff member&apos;s full name.</source>
+        <translation>Enter the staff member&apos;s full name.</translation>
+    </message>
+    <message>
+        <source>This login is already taken.</source>
+        <translation>This login is already taken.</translation>
+    </message>
+    <message>
+        <source>There is no such branch.</source>
+        <translation>There is no such branch.</translation>
+    </message>
+    <message>
+        <source>Give the reason for disabling.</source>
+        <translation>Give the reason for disabling.</translation>
+    </message>
+    <message>
+        <source>This staff member is already disabled.</source>
+        <translation>This staff member is already disabled.</translation>
+    </message>
+    <message>
+        <source>Only a disabled staff member can be enabled.</source>
+        <translation>Only a disabled staff member can be enabled.</translation>
+    </message>
+    <message>
+        <source>Only a locked staff member can be unlocked.</source>
+        <translation>Only a locked staff member can be unlocked.</translation>
+    </message>
+    <message>
+        <source>The staff member already has this role.</source>
+        <translation>The staff member already has this role.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>The current password is wrong.</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one.</source>
+        <translation>The new password must differ from the current one.</translation>
     </message>
 </context>
 <context>
@@ -288,6 +758,371 @@ Commands:
     <message>
         <source>Unknown command: %1</source>
         <translation>Unknown command: %1</translation>
+    </message>
+    <message>
+        <source>The audit trail is broken at %1: %2</source>
+        <translation>The audit trail is broken at %1: %2</translation>
+    </message>
+    <message>
+        <source>(admin) add, list, unlock, disable, enable staff; reset a password; set a role</source>
+        <translation>(admin) add, list, unlock, disable, enable staff; reset a password; set a role</translation>
+    </message>
+    <message>
+        <source>(admin) get, set or list settings; every change is audited</source>
+        <translation>(admin) get, set or list settings; every change is audited</translation>
+    </message>
+    <message>
+        <source>check the audit chains; exit 3 naming the first bad record</source>
+        <translation>check the audit chains; exit 3 naming the first bad record</translation>
+    </message>
+    <message>
+        <source>The option --%1 is required.</source>
+        <translation>The option --%1 is required.</translation>
+    </message>
+    <message>
+        <source>Name the acting staff with --as LOGIN.</source>
+        <translation>Name the acting staff with --as LOGIN.</translation>
+    </message>
+    <message>
+        <source>Put the password of --as in COUNTERSIGN_PASSWORD.</source>
+        <translation>Put the password of --as in COUNTERSIGN_PASSWORD.</translation>
+    </message>
+    <message>
+        <source>This password must be changed at the terminal before the staff member can act.</source>
+        <translation>This password must be changed at the terminal before the staff member can act.</translation>
+    </message>
+    <message>
+        <source>The role must be teller, supervisor, auditor or admin.</source>
+        <translation>The role must be teller, supervisor, auditor or admin.</translation>
+    </message>
+    <message>
+        <source>Put the new staff password in COUNTERSIGN_NEW_PASSWORD.</source>
+        <translation>Put the new staff password in COUNTERSIGN_NEW_PASSWORD.</translation>
+    </message>
+    <message>
+        <source>There is no staff member %1.</source>
+        <translation>There is no staff member %1.</translation>
+    </message>
+    <message>
+        <source>Unknown command: staff %1 (add, list, unlock, disable, enable, reset-password, set-role).</source>
+        <translation>Unknown command: staff %1 (add, list, unlock, disable, enable, reset-password, set-role).</translation>
+    </message>
+    <message>
+        <source>Unknown command: setting %1 (get, set, list).</source>
+        <translation>Unknown command: setting %1 (get, set, list).</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::AddStaffDialog</name>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>The two passwords are not the same.</translation>
+    </message>
+    <message>
+        <source>%1 was added. They must change the password at the first sign-on.</source>
+        <translation>%1 was added. They must change the password at the first sign-on.</translation>
+    </message>
+    <message>
+        <source>Add staff member</source>
+        <translation>Add staff member</translation>
+    </message>
+    <message>
+        <source>The new staff member signs on with this initial password once and must then choose their own.</source>
+        <translation>The new staff member signs on with this initial password once and must then choose their own.</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Login:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <source>Branch:</source>
+        <translation>Branch:</translation>
+    </message>
+    <message>
+        <source>Initial &amp;password:</source>
+        <translation>Initial &amp;password:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>&amp;Repeat password:</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::AdminWorkspace</name>
+    <message>
+        <source>&amp;Staff</source>
+        <translation>&amp;Staff</translation>
+    </message>
+    <message>
+        <source>Staff members, their roles and sign-on state</source>
+        <translation>Staff members, their roles and sign-on state</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings</source>
+        <translation>S&amp;ettings</translation>
+    </message>
+    <message>
+        <source>Limits, timeouts and security settings</source>
+        <translation>Limits, timeouts and security settings</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ChangeRoleDialog</name>
+    <message>
+        <source>The role of %1 is now %2.</source>
+        <translation>The role of %1 is now %2.</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <source>Current role of %1 (%2): %3. A new role applies from their next sign-on.</source>
+        <translation>Current role of %1 (%2): %3. A new role applies from their next sign-on.</translation>
+    </message>
+    <message>
+        <source>New &amp;role:</source>
+        <translation>New &amp;role:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ConnectionDialog</name>
+    <message>
+        <source>Connected to %1, but its schema version is %2 and this program needs %3. Run countersign-batch migrate.</source>
+        <translation>Connected to %1, but its schema version is %2 and this program needs %3. Run countersign-batch migrate.</translation>
+    </message>
+    <message>
+        <source>Connected to %1 (schema version %2).</source>
+        <translation>Connected to %1 (schema version %2).</translation>
+    </message>
+    <message>
+        <source>The connection test did not complete.</source>
+        <translation>The connection test did not complete.</translation>
+    </message>
+    <message>
+        <source>The password was not saved: %1</source>
+        <translation>The password was not saved: %1</translation>
+    </message>
+    <message>
+        <source>Database connection — Countersign</source>
+        <translation>Database connection — Countersign</translation>
+    </message>
+    <message>
+        <source>Database connection</source>
+        <translation>Database connection</translation>
+    </message>
+    <message>
+        <source>The branch&apos;s central PostgreSQL database. The password is kept in the system keychain, never in a settings file.</source>
+        <translation>The branch&apos;s central PostgreSQL database. The password is kept in the system keychain, never in a settings file.</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Database:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>T&amp;LS mode:</source>
+        <translation>T&amp;LS mode:</translation>
+    </message>
+    <message>
+        <source>db.branch.example or 10.0.0.5</source>
+        <translation>db.branch.example or 10.0.0.5</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the saved password</source>
+        <translation>Leave empty to keep the saved password</translation>
+    </message>
+    <message>
+        <source>TLS mode</source>
+        <translation>TLS mode</translation>
+    </message>
+    <message>
+        <source>no encryption</source>
+        <translation>no encryption</translation>
+    </message>
+    <message>
+        <source>encrypted, server not verified</source>
+        <translation>encrypted, server not verified</translation>
+    </message>
+    <message>
+        <source>encrypted, certificate authority checked</source>
+        <translation>encrypted, certificate authority checked</translation>
+    </message>
+    <message>
+        <source>encrypted, certificate and host name checked</source>
+        <translation>encrypted, certificate and host name checked</translation>
+    </message>
+    <message>
+        <source>Connection status</source>
+        <translation>Connection status</translation>
+    </message>
+    <message>
+        <source>Testing the connection</source>
+        <translation>Testing the connection</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Test connection</translation>
+    </message>
+    <message>
+        <source>Connect with these values without saving them</source>
+        <translation>Connect with these values without saving them</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Save the connection; the password goes to the system keychain (Enter)</source>
+        <translation>Save the connection; the password goes to the system keychain (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Close without saving (Esc)</source>
+        <translation>Close without saving (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ConnectionSettings</name>
+    <message>
+        <source>Cannot write the settings file %1.</source>
+        <translation>Cannot write the settings file %1.</translation>
+    </message>
+    <message>
+        <source>Enter the database server.</source>
+        <translation>Enter the database server.</translation>
+    </message>
+    <message>
+        <source>The port must be between 1 and 65535.</source>
+        <translation>The port must be between 1 and 65535.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the database.</source>
+        <translation>Enter the name of the database.</translation>
+    </message>
+    <message>
+        <source>Enter the database user.</source>
+        <translation>Enter the database user.</translation>
+    </message>
+    <message>
+        <source>Unknown TLS mode: %1.</source>
+        <translation>Unknown TLS mode: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::DisableStaffDialog</name>
+    <message>
+        <source>%1 was disabled.</source>
+        <translation>%1 was disabled.</translation>
+    </message>
+    <message>
+        <source>Disable staff member</source>
+        <translation>Disable staff member</translation>
+    </message>
+    <message>
+        <source>%1 (%2) can no longer sign on until an administrator enables the account again.</source>
+        <translation>%1 (%2) can no longer sign on until an administrator enables the account again.</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>Recorded in the audit trail</source>
+        <translation>Recorded in the audit trail</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::KeychainSecretStore</name>
+    <message>
+        <source>The system keychain can only be used while the application is running.</source>
+        <translation>The system keychain can only be used while the application is running.</translation>
+    </message>
+    <message>
+        <source>The system keychain did not answer in time. Unlock the keyring and try again.</source>
+        <translation>The system keychain did not answer in time. Unlock the keyring and try again.</translation>
+    </message>
+    <message>
+        <source>Access to the system keychain was refused by the user (%1).</source>
+        <translation>Access to the system keychain was refused by the user (%1).</translation>
+    </message>
+    <message>
+        <source>The system keychain refused access; it may be locked (%1).</source>
+        <translation>The system keychain refused access; it may be locked (%1).</translation>
+    </message>
+    <message>
+        <source>The secret “%1” could not be removed from the system keychain (%2).</source>
+        <translation>The secret “%1” could not be removed from the system keychain (%2).</translation>
+    </message>
+    <message>
+        <source>The system keychain (secret service) is not available, so no secret can be kept safely on this computer. Start the desktop keyring (for example gnome-keyring) and try again (%1).</source>
+        <translation>The system keychain (secret service) is not available, so no secret can be kept safely on this computer. Start the desktop keyring (for example gnome-keyring) and try again (%1).</translation>
     </message>
 </context>
 <context>
@@ -389,6 +1224,22 @@ Terminal: %2</source>
         <translation>Database: %1
 Terminal: %2</translation>
     </message>
+    <message>
+        <source>Database connection</source>
+        <translation>Database connection</translation>
+    </message>
+    <message>
+        <source>The new connection settings apply when the terminal starts again.</source>
+        <translation>The new connection settings apply when the terminal starts again.</translation>
+    </message>
+    <message>
+        <source>&amp;Connection…</source>
+        <translation>&amp;Connection…</translation>
+    </message>
+    <message>
+        <source>Database server, user and TLS mode; the password is kept in the system keychain</source>
+        <translation>Database server, user and TLS mode; the password is kept in the system keychain</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::MainWindow</name>
@@ -455,6 +1306,343 @@ Terminal: %2</translation>
     <message>
         <source>Terminal: %1</source>
         <translation>Terminal: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::PasswordChangeDialog</name>
+    <message>
+        <source>The new password and its repetition are not the same.</source>
+        <translation>The new password and its repetition are not the same.</translation>
+    </message>
+    <message>
+        <source>The password change did not complete.</source>
+        <translation>The password change did not complete.</translation>
+    </message>
+    <message>
+        <source>Change password — Countersign</source>
+        <translation>Change password — Countersign</translation>
+    </message>
+    <message>
+        <source>Choose your own password</source>
+        <translation>Choose your own password</translation>
+    </message>
+    <message>
+        <source>%1 (%2): your password was set by an administrator. Choose your own before you continue; it must not contain your login.</source>
+        <translation>%1 (%2): your password was set by an administrator. Choose your own before you continue; it must not contain your login.</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>&amp;Current password:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password:</source>
+        <translation>&amp;Repeat new password:</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Repeat new password</source>
+        <translation>Repeat new password</translation>
+    </message>
+    <message>
+        <source>Password change error</source>
+        <translation>Password change error</translation>
+    </message>
+    <message>
+        <source>Changing the password</source>
+        <translation>Changing the password</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>Change the password and continue (Enter)</source>
+        <translation>Change the password and continue (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Sign off without changing the password (Esc)</source>
+        <translation>Sign off without changing the password (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ResetPasswordDialog</name>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>The two passwords are not the same.</translation>
+    </message>
+    <message>
+        <source>The password of %1 was reset. They must change it at the next sign-on.</source>
+        <translation>The password of %1 was reset. They must change it at the next sign-on.</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>Give %1 (%2) a temporary password. They must change it at the next sign-on.</source>
+        <translation>Give %1 (%2) a temporary password. They must change it at the next sign-on.</translation>
+    </message>
+    <message>
+        <source>Temporary &amp;password:</source>
+        <translation>Temporary &amp;password:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>&amp;Repeat password:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::SettingsModel</name>
+    <message>
+        <source>Setting</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>Changed by</translation>
+    </message>
+    <message>
+        <source>Changed at</source>
+        <translation>Changed at</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation><numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
+    </message>
+    <message>
+        <source>Allowed: %1 to %2 yuan.</source>
+        <translation>Allowed: %1 to %2 yuan.</translation>
+    </message>
+    <message>
+        <source>Allowed: %1 to %2.</source>
+        <translation>Allowed: %1 to %2.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::SettingsPage</name>
+    <message>
+        <source>Nothing to save.</source>
+        <translation>Nothing to save.</translation>
+    </message>
+    <message>
+        <source>Saved: %1.</source>
+        <translation>Saved: %1.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>In capitals: %1</source>
+        <translation>In capitals: %1</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Save the changed settings (%1)</source>
+        <translation>Save the changed settings (%1)</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Revert</translation>
+    </message>
+    <message>
+        <source>Forget unsaved changes and fetch the settings again (%1)</source>
+        <translation>Forget unsaved changes and fetch the settings again (%1)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::StaffFormDialog</name>
+    <message>
+        <source>The request did not complete.</source>
+        <translation>The request did not complete.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::StaffModel</name>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Failed sign-ons</source>
+        <translation>Failed sign-ons</translation>
+    </message>
+    <message>
+        <source>Must change password</source>
+        <translation>Must change password</translation>
+    </message>
+    <message>
+        <source>Last sign-on</source>
+        <translation>Last sign-on</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Locked</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::StaffPage</name>
+    <message>
+        <source>%1 was enabled.</source>
+        <translation>%1 was enabled.</translation>
+    </message>
+    <message>
+        <source>%1 was unlocked.</source>
+        <translation>%1 was unlocked.</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Find:</translation>
+    </message>
+    <message>
+        <source>Login, name, role or state</source>
+        <translation>Login, name, role or state</translation>
+    </message>
+    <message>
+        <source>Find staff</source>
+        <translation>Find staff</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Add a staff member with an initial password</source>
+        <translation>Add a staff member with an initial password</translation>
+    </message>
+    <message>
+        <source>Disable…</source>
+        <translation>Disable…</translation>
+    </message>
+    <message>
+        <source>Stop the selected staff member from signing on</source>
+        <translation>Stop the selected staff member from signing on</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <source>Let the selected staff member sign on again</source>
+        <translation>Let the selected staff member sign on again</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Clear the failed sign-ons of the selected staff member</source>
+        <translation>Clear the failed sign-ons of the selected staff member</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>Give the selected staff member a temporary password</source>
+        <translation>Give the selected staff member a temporary password</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>Change role…</translation>
+    </message>
+    <message>
+        <source>Give the selected staff member another role</source>
+        <translation>Give the selected staff member another role</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Fetch the staff list again</source>
+        <translation>Fetch the staff list again</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>Filter the staff list</source>
+        <translation>Filter the staff list</translation>
     </message>
 </context>
 <context>

@@ -58,6 +58,61 @@
     </message>
 </context>
 <context>
+    <name>cs::AuditLog</name>
+    <message>
+        <source>The record is missing: it was deleted (the chain goes from #%1 to #%2).</source>
+        <translation>该记录缺失：已被删除（链从 #%1 跳到 #%2）。</translation>
+    </message>
+    <message>
+        <source>The chain of this record has no head row: it was deleted.</source>
+        <translation>该记录所在的链没有链头行：链头已被删除。</translation>
+    </message>
+    <message>
+        <source>The record does not link to the record before it: records were reordered, inserted or replaced.</source>
+        <translation>该记录未与前一条记录相链接：记录被调换顺序、插入或替换。</translation>
+    </message>
+    <message>
+        <source>The record was edited: its content no longer matches its hash.</source>
+        <translation>该记录已被篡改：其内容与哈希值不再相符。</translation>
+    </message>
+    <message>
+        <source>The record lies beyond the head of its chain (#%1): the head was moved back or the record was added outside the program.</source>
+        <translation>该记录位于其链头（#%1）之后：链头被回退，或记录是在程序之外添加的。</translation>
+    </message>
+    <message>
+        <source>The records of this chain were deleted: its head says it runs to #%1, but none is left.</source>
+        <translation>此链的记录已被删除：链头表明链至 #%1，但已无任何记录。</translation>
+    </message>
+    <message>
+        <source>The last records of this chain were deleted: its head says it runs to #%1, but it ends at #%2.</source>
+        <translation>此链的最后几条记录已被删除：链头表明链至 #%1，但链止于 #%2。</translation>
+    </message>
+    <message>
+        <source>The head of the chain does not match its last record: the head or the record was replaced.</source>
+        <translation>链头与链的最后一条记录不符：链头或该记录已被替换。</translation>
+    </message>
+    <message>
+        <source>An audit record needs the terminal it was made at.</source>
+        <translation>审计记录需要注明其产生的终端。</translation>
+    </message>
+    <message>
+        <source>An audit record needs an action.</source>
+        <translation>审计记录需要注明操作。</translation>
+    </message>
+    <message>
+        <source>The head of the audit chain %1 cannot be created.</source>
+        <translation>无法创建审计链 %1 的链头。</translation>
+    </message>
+    <message>
+        <source>The audit record cannot be hashed.</source>
+        <translation>无法计算审计记录的哈希值。</translation>
+    </message>
+    <message>
+        <source>The head of the audit chain %1 moved while it was locked.</source>
+        <translation>审计链 %1 的链头在锁定期间发生了变动。</translation>
+    </message>
+</context>
+<context>
     <name>cs::AuthService</name>
     <message>
         <source>Enter your login.</source>
@@ -80,12 +135,16 @@
         <translation>密码错误。</translation>
     </message>
     <message>
-        <source>This staff account is no longer active.</source>
-        <translation>该员工账号已失效。</translation>
-    </message>
-    <message>
         <source>The login or the password is wrong.</source>
         <translation>登录名或密码错误。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The password is wrong. After %n wrong password(s) this staff account is now locked.</source>
+        <translation><numerusform>密码错误。连续 %n 次密码错误，此操作员账号现已锁定。</numerusform></translation>
+    </message>
+    <message>
+        <source>This role may not sign on.</source>
+        <translation>此角色不允许签到。</translation>
     </message>
 </context>
 <context>
@@ -207,6 +266,161 @@
     </message>
 </context>
 <context>
+    <name>cs::Permissions</name>
+    <message>
+        <source>A %1 may not %2.</source>
+        <translation>%1无权%2。</translation>
+    </message>
+    <message>
+        <source>sign on</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>change their password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>see the staff list</source>
+        <translation>查看操作员列表</translation>
+    </message>
+    <message>
+        <source>add staff</source>
+        <translation>添加操作员</translation>
+    </message>
+    <message>
+        <source>disable staff</source>
+        <translation>停用操作员</translation>
+    </message>
+    <message>
+        <source>enable staff</source>
+        <translation>启用操作员</translation>
+    </message>
+    <message>
+        <source>unlock staff</source>
+        <translation>解锁操作员</translation>
+    </message>
+    <message>
+        <source>reset a staff password</source>
+        <translation>重置操作员密码</translation>
+    </message>
+    <message>
+        <source>change a staff role</source>
+        <translation>变更操作员角色</translation>
+    </message>
+    <message>
+        <source>read the settings</source>
+        <translation>查看参数</translation>
+    </message>
+    <message>
+        <source>change a setting</source>
+        <translation>修改参数</translation>
+    </message>
+    <message>
+        <source>manage products</source>
+        <translation>管理产品</translation>
+    </message>
+    <message>
+        <source>manage merchants</source>
+        <translation>管理商户</translation>
+    </message>
+    <message>
+        <source>read the audit trail</source>
+        <translation>查阅审计记录</translation>
+    </message>
+    <message>
+        <source>verify the audit trail</source>
+        <translation>校验审计链</translation>
+    </message>
+    <message>
+        <source>read reports</source>
+        <translation>查阅报表</translation>
+    </message>
+    <message>
+        <source>look up customers</source>
+        <translation>查询客户</translation>
+    </message>
+    <message>
+        <source>add a customer</source>
+        <translation>新增客户</translation>
+    </message>
+    <message>
+        <source>edit a customer</source>
+        <translation>修改客户信息</translation>
+    </message>
+    <message>
+        <source>look up accounts</source>
+        <translation>查询账户</translation>
+    </message>
+    <message>
+        <source>open an account</source>
+        <translation>开立账户</translation>
+    </message>
+    <message>
+        <source>freeze an account</source>
+        <translation>冻结账户</translation>
+    </message>
+    <message>
+        <source>unfreeze an account</source>
+        <translation>解冻账户</translation>
+    </message>
+    <message>
+        <source>close an account</source>
+        <translation>销户</translation>
+    </message>
+    <message>
+        <source>take a cash deposit</source>
+        <translation>办理现金存款</translation>
+    </message>
+    <message>
+        <source>pay out a cash withdrawal</source>
+        <translation>办理现金取款</translation>
+    </message>
+    <message>
+        <source>open a cash box</source>
+        <translation>领用尾箱</translation>
+    </message>
+    <message>
+        <source>count a cash box</source>
+        <translation>清点尾箱</translation>
+    </message>
+    <message>
+        <source>close a cash box</source>
+        <translation>上缴尾箱</translation>
+    </message>
+    <message>
+        <source>enter a transfer</source>
+        <translation>录入转账</translation>
+    </message>
+    <message>
+        <source>request a reversal</source>
+        <translation>申请冲正</translation>
+    </message>
+    <message>
+        <source>issue a card</source>
+        <translation>发卡</translation>
+    </message>
+    <message>
+        <source>service a card</source>
+        <translation>办理卡片业务</translation>
+    </message>
+    <message>
+        <source>see approvals</source>
+        <translation>查看审批</translation>
+    </message>
+    <message>
+        <source>cancel an approval</source>
+        <translation>撤销审批申请</translation>
+    </message>
+    <message>
+        <source>approve or reject</source>
+        <translation>审批通过或拒绝</translation>
+    </message>
+    <message>
+        <source>close the business day</source>
+        <translation>办理日终</translation>
+    </message>
+</context>
+<context>
     <name>cs::Role</name>
     <message>
         <source>Teller</source>
@@ -226,6 +440,191 @@
     </message>
 </context>
 <context>
+    <name>cs::SecretStore</name>
+    <message>
+        <source>A secret needs a non-empty name.</source>
+        <translation>密钥名称不能为空。</translation>
+    </message>
+    <message>
+        <source>No secret is stored under “%1”.</source>
+        <translation>“%1”下没有保存任何密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ServiceCall</name>
+    <message>
+        <source>This request id was already used for another action.</source>
+        <translation>此请求编号已用于另一项操作。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::Settings</name>
+    <message>
+        <source>There is no setting %1.</source>
+        <translation>没有参数 %1。</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3.</source>
+        <translation>%1必须在 %2 至 %3 之间。</translation>
+    </message>
+    <message>
+        <source>%1 must be a time of day as HH:MM, e.g. 17:15.</source>
+        <translation>%1必须是 HH:MM 格式的时刻，例如 17:15。</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number from %2 to %3.</source>
+        <translation>%1必须是 %2 至 %3 之间的整数。</translation>
+    </message>
+    <message>
+        <source>Teller limit per transaction</source>
+        <translation>柜员单笔权限</translation>
+    </message>
+    <message>
+        <source>A teller pays out or transfers up to this amount alone; above it a supervisor approves.</source>
+        <translation>柜员可独立办理不超过此金额的付款或转账；超过须经主管审批。</translation>
+    </message>
+    <message>
+        <source>Supervisor approval limit</source>
+        <translation>主管审批权限</translation>
+    </message>
+    <message>
+        <source>The largest amount a supervisor may approve.</source>
+        <translation>主管可审批的最高金额。</translation>
+    </message>
+    <message>
+        <source>Blind re-key from</source>
+        <translation>盲录复核起点</translation>
+    </message>
+    <message>
+        <source>From this amount the checker types the amount again without seeing it.</source>
+        <translation>达到此金额时，复核人须在看不到原金额的情况下重新录入金额。</translation>
+    </message>
+    <message>
+        <source>Large-value cash threshold</source>
+        <translation>大额现金标准</translation>
+    </message>
+    <message>
+        <source>Cash per customer per day at or above this is reported as large-value.</source>
+        <translation>客户当日现金达到或超过此金额时报送大额交易报告。</translation>
+    </message>
+    <message>
+        <source>BEPS credit limit</source>
+        <translation>小额支付贷记限额</translation>
+    </message>
+    <message>
+        <source>Interbank credits above this go through HVPS.</source>
+        <translation>超过此金额的跨行贷记走大额支付系统。</translation>
+    </message>
+    <message>
+        <source>HVPS cut-off</source>
+        <translation>大额支付截止时间</translation>
+    </message>
+    <message>
+        <source>After this time HVPS instructions wait for the next window.</source>
+        <translation>此时间之后的大额支付指令顺延至下一营业窗口。</translation>
+    </message>
+    <message>
+        <source>Class II daily inflow</source>
+        <translation>Ⅱ类户日累计转入限额</translation>
+    </message>
+    <message>
+        <source>Credits from non-bound accounts and cash deposits per day.</source>
+        <translation>每日来自非绑定账户的转入及现金存入。</translation>
+    </message>
+    <message>
+        <source>Class II yearly inflow</source>
+        <translation>Ⅱ类户年累计转入限额</translation>
+    </message>
+    <message>
+        <source>Credits from non-bound accounts and cash deposits per year.</source>
+        <translation>每年来自非绑定账户的转入及现金存入。</translation>
+    </message>
+    <message>
+        <source>Class II daily outflow</source>
+        <translation>Ⅱ类户日累计转出限额</translation>
+    </message>
+    <message>
+        <source>Payments, transfers to non-bound accounts and cash per day.</source>
+        <translation>每日消费缴费、向非绑定账户转出及取现。</translation>
+    </message>
+    <message>
+        <source>Class II yearly outflow</source>
+        <translation>Ⅱ类户年累计转出限额</translation>
+    </message>
+    <message>
+        <source>Payments, transfers to non-bound accounts and cash per year.</source>
+        <translation>每年消费缴费、向非绑定账户转出及取现。</translation>
+    </message>
+    <message>
+        <source>Class III balance cap</source>
+        <translation>Ⅲ类户余额上限</translation>
+    </message>
+    <message>
+        <source>A Class III account never holds more than this.</source>
+        <translation>Ⅲ类户余额不得超过此金额。</translation>
+    </message>
+    <message>
+        <source>Class III daily outflow</source>
+        <translation>Ⅲ类户日累计支付限额</translation>
+    </message>
+    <message>
+        <source>Payments out of a Class III account per day.</source>
+        <translation>Ⅲ类户每日对外支付。</translation>
+    </message>
+    <message>
+        <source>Class III yearly outflow</source>
+        <translation>Ⅲ类户年累计支付限额</translation>
+    </message>
+    <message>
+        <source>Payments out of a Class III account per year.</source>
+        <translation>Ⅲ类户每年对外支付。</translation>
+    </message>
+    <message>
+        <source>Oral loss report lapses after</source>
+        <translation>口头挂失有效期</translation>
+    </message>
+    <message>
+        <source>Days an oral loss report stands without a written one.</source>
+        <translation>口头挂失在未补办书面挂失时保持有效的天数。</translation>
+    </message>
+    <message>
+        <source>Replacement after written loss report</source>
+        <translation>书面挂失后补卡等待期</translation>
+    </message>
+    <message>
+        <source>Days from a written loss report to the replacement card.</source>
+        <translation>自书面挂失至补发新卡的天数。</translation>
+    </message>
+    <message>
+        <source>Wrong passwords before lockout</source>
+        <translation>密码错误锁定次数</translation>
+    </message>
+    <message>
+        <source>After this many wrong passwords in a row the staff member is locked until an administrator unlocks.</source>
+        <translation>连续输错密码达到此次数后，操作员被锁定，须由管理员解锁。</translation>
+    </message>
+    <message>
+        <source>Idle lock after (minutes)</source>
+        <translation>空闲锁屏时间（分钟）</translation>
+    </message>
+    <message>
+        <source>An idle terminal locks after this many minutes; 0 never locks.</source>
+        <translation>终端空闲达到此分钟数后锁屏；0 表示不锁屏。</translation>
+    </message>
+    <message>
+        <source>Minimum password length</source>
+        <translation>密码最短长度</translation>
+    </message>
+    <message>
+        <source>Staff passwords have at least this many characters.</source>
+        <translation>操作员密码至少包含此数量的字符。</translation>
+    </message>
+    <message>
+        <source>The setting %1 is not a number.</source>
+        <translation>参数 %1 不是数字。</translation>
+    </message>
+</context>
+<context>
     <name>cs::SqlError</name>
     <message>
         <source>Another terminal changed the same data; try again (%1).</source>
@@ -242,6 +641,77 @@
     <message>
         <source>Database error in %1: %2</source>
         <translation>%1 出现数据库错误：%2</translation>
+    </message>
+    <message>
+        <source>The database does not allow this terminal&apos;s role to %1: %2</source>
+        <translation>数据库不允许本终端的角色执行 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>cs::StaffService</name>
+    <message>
+        <source>There is no such staff member.</source>
+        <translation>没有该操作员。</translation>
+    </message>
+    <message>
+        <source>Administrators cannot change their own account; ask another administrator.</source>
+        <translation>管理员不能修改自己的账号，请由其他管理员办理。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The password needs at least %n character(s).</source>
+        <translation><numerusform>密码至少需要 %n 个字符。</numerusform></translation>
+    </message>
+    <message>
+        <source>The password must not contain the login.</source>
+        <translation>密码不得包含登录名。</translation>
+    </message>
+    <message>
+        <source>The password must not be one character repeated.</source>
+        <translation>密码不得由同一个字符重复组成。</translation>
+    </message>
+    <message>
+        <source>A login has 3 to 32 characters: a letter first, then letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>登录名为 3 至 32 个字符：以字母开头，其后为字母、数字、“.”、“_”或“-”。</translation>
+    </message>
+    <message>
+        <source>Enter the staff member&apos;s full name.</source>
+        <translation>请输入操作员姓名。</translation>
+    </message>
+    <message>
+        <source>This login is already taken.</source>
+        <translation>该登录名已被占用。</translation>
+    </message>
+    <message>
+        <source>There is no such branch.</source>
+        <translation>没有该网点。</translation>
+    </message>
+    <message>
+        <source>Give the reason for disabling.</source>
+        <translation>请填写停用原因。</translation>
+    </message>
+    <message>
+        <source>This staff member is already disabled.</source>
+        <translation>该操作员已停用。</translation>
+    </message>
+    <message>
+        <source>Only a disabled staff member can be enabled.</source>
+        <translation>只有已停用的操作员才能启用。</translation>
+    </message>
+    <message>
+        <source>Only a locked staff member can be unlocked.</source>
+        <translation>只有已锁定的操作员才能解锁。</translation>
+    </message>
+    <message>
+        <source>The staff member already has this role.</source>
+        <translation>该操作员已是此角色。</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>当前密码错误。</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one.</source>
+        <translation>新密码必须与当前密码不同。</translation>
     </message>
 </context>
 <context>
@@ -287,6 +757,371 @@ Commands:
     <message>
         <source>Unknown command: %1</source>
         <translation>未知命令：%1</translation>
+    </message>
+    <message>
+        <source>The audit trail is broken at %1: %2</source>
+        <translation>审计链在 %1 处断裂：%2</translation>
+    </message>
+    <message>
+        <source>(admin) add, list, unlock, disable, enable staff; reset a password; set a role</source>
+        <translation>（管理员）添加、列出、解锁、停用、启用操作员；重置密码；设置角色</translation>
+    </message>
+    <message>
+        <source>(admin) get, set or list settings; every change is audited</source>
+        <translation>（管理员）读取、设置或列出参数；每次修改均记入审计</translation>
+    </message>
+    <message>
+        <source>check the audit chains; exit 3 naming the first bad record</source>
+        <translation>校验审计链；发现问题时以退出码 3 指出第一条异常记录</translation>
+    </message>
+    <message>
+        <source>The option --%1 is required.</source>
+        <translation>必须提供选项 --%1。</translation>
+    </message>
+    <message>
+        <source>Name the acting staff with --as LOGIN.</source>
+        <translation>请用 --as 登录名 指定操作员。</translation>
+    </message>
+    <message>
+        <source>Put the password of --as in COUNTERSIGN_PASSWORD.</source>
+        <translation>请将 --as 操作员的密码放入 COUNTERSIGN_PASSWORD。</translation>
+    </message>
+    <message>
+        <source>This password must be changed at the terminal before the staff member can act.</source>
+        <translation>该操作员须先在终端上修改密码，才能办理业务。</translation>
+    </message>
+    <message>
+        <source>The role must be teller, supervisor, auditor or admin.</source>
+        <translation>角色必须是 teller、supervisor、auditor 或 admin。</translation>
+    </message>
+    <message>
+        <source>Put the new staff password in COUNTERSIGN_NEW_PASSWORD.</source>
+        <translation>请将新操作员的密码放入 COUNTERSIGN_NEW_PASSWORD。</translation>
+    </message>
+    <message>
+        <source>There is no staff member %1.</source>
+        <translation>没有操作员 %1。</translation>
+    </message>
+    <message>
+        <source>Unknown command: staff %1 (add, list, unlock, disable, enable, reset-password, set-role).</source>
+        <translation>未知命令：staff %1（可用 add、list、unlock、disable、enable、reset-password、set-role）。</translation>
+    </message>
+    <message>
+        <source>Unknown command: setting %1 (get, set, list).</source>
+        <translation>未知命令：setting %1（可用 get、set、list）。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::AddStaffDialog</name>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>%1 was added. They must change the password at the first sign-on.</source>
+        <translation>已添加 %1。该操作员首次签到时须修改密码。</translation>
+    </message>
+    <message>
+        <source>Add staff member</source>
+        <translation>添加操作员</translation>
+    </message>
+    <message>
+        <source>The new staff member signs on with this initial password once and must then choose their own.</source>
+        <translation>新操作员用此初始密码签到一次后，须自行设置新密码。</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>登录名(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Branch:</source>
+        <translation>网点：</translation>
+    </message>
+    <message>
+        <source>Initial &amp;password:</source>
+        <translation>初始密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>再次输入密码(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::AdminWorkspace</name>
+    <message>
+        <source>&amp;Staff</source>
+        <translation>操作员(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Staff members, their roles and sign-on state</source>
+        <translation>操作员及其角色和签到状态</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings</source>
+        <translation>参数(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Limits, timeouts and security settings</source>
+        <translation>限额、超时和安全参数</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ChangeRoleDialog</name>
+    <message>
+        <source>The role of %1 is now %2.</source>
+        <translation>%1 的角色现为%2。</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>变更角色</translation>
+    </message>
+    <message>
+        <source>Current role of %1 (%2): %3. A new role applies from their next sign-on.</source>
+        <translation>%1（%2）的当前角色：%3。新角色自其下次签到起生效。</translation>
+    </message>
+    <message>
+        <source>New &amp;role:</source>
+        <translation>新角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ConnectionDialog</name>
+    <message>
+        <source>Connected to %1, but its schema version is %2 and this program needs %3. Run countersign-batch migrate.</source>
+        <translation>已连接到 %1，但其数据库结构版本为 %2，本程序需要版本 %3。请运行 countersign-batch migrate。</translation>
+    </message>
+    <message>
+        <source>Connected to %1 (schema version %2).</source>
+        <translation>已连接到 %1（数据库结构版本 %2）。</translation>
+    </message>
+    <message>
+        <source>The connection test did not complete.</source>
+        <translation>连接测试未能完成。</translation>
+    </message>
+    <message>
+        <source>The password was not saved: %1</source>
+        <translation>密码未保存：%1</translation>
+    </message>
+    <message>
+        <source>Database connection — Countersign</source>
+        <translation>数据库连接 — Countersign</translation>
+    </message>
+    <message>
+        <source>Database connection</source>
+        <translation>数据库连接</translation>
+    </message>
+    <message>
+        <source>The branch&apos;s central PostgreSQL database. The password is kept in the system keychain, never in a settings file.</source>
+        <translation>本网点的中心 PostgreSQL 数据库。密码保存在系统钥匙串中，绝不写入设置文件。</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>T&amp;LS mode:</source>
+        <translation>TLS 模式(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>db.branch.example or 10.0.0.5</source>
+        <translation>db.branch.example 或 10.0.0.5</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the saved password</source>
+        <translation>留空则保留已保存的密码</translation>
+    </message>
+    <message>
+        <source>TLS mode</source>
+        <translation>TLS 模式</translation>
+    </message>
+    <message>
+        <source>no encryption</source>
+        <translation>不加密</translation>
+    </message>
+    <message>
+        <source>encrypted, server not verified</source>
+        <translation>加密，不验证服务器</translation>
+    </message>
+    <message>
+        <source>encrypted, certificate authority checked</source>
+        <translation>加密，验证证书颁发机构</translation>
+    </message>
+    <message>
+        <source>encrypted, certificate and host name checked</source>
+        <translation>加密，验证证书和主机名</translation>
+    </message>
+    <message>
+        <source>Connection status</source>
+        <translation>连接状态</translation>
+    </message>
+    <message>
+        <source>Testing the connection</source>
+        <translation>正在测试连接</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Connect with these values without saving them</source>
+        <translation>用这些设置试连接，但不保存</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save the connection; the password goes to the system keychain (Enter)</source>
+        <translation>保存连接设置；密码存入系统钥匙串（Enter）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close without saving (Esc)</source>
+        <translation>不保存并关闭（Esc）</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ConnectionSettings</name>
+    <message>
+        <source>Cannot write the settings file %1.</source>
+        <translation>无法写入设置文件 %1。</translation>
+    </message>
+    <message>
+        <source>Enter the database server.</source>
+        <translation>请输入数据库服务器。</translation>
+    </message>
+    <message>
+        <source>The port must be between 1 and 65535.</source>
+        <translation>端口必须在 1 到 65535 之间。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the database.</source>
+        <translation>请输入数据库名称。</translation>
+    </message>
+    <message>
+        <source>Enter the database user.</source>
+        <translation>请输入数据库用户。</translation>
+    </message>
+    <message>
+        <source>Unknown TLS mode: %1.</source>
+        <translation>未知的 TLS 模式：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::DisableStaffDialog</name>
+    <message>
+        <source>%1 was disabled.</source>
+        <translation>已停用 %1。</translation>
+    </message>
+    <message>
+        <source>Disable staff member</source>
+        <translation>停用操作员</translation>
+    </message>
+    <message>
+        <source>%1 (%2) can no longer sign on until an administrator enables the account again.</source>
+        <translation>停用后，%1（%2）将无法签到，直至管理员重新启用该账号。</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Recorded in the audit trail</source>
+        <translation>将记入审计记录</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::KeychainSecretStore</name>
+    <message>
+        <source>The system keychain can only be used while the application is running.</source>
+        <translation>只有在程序运行时才能使用系统钥匙串。</translation>
+    </message>
+    <message>
+        <source>The system keychain did not answer in time. Unlock the keyring and try again.</source>
+        <translation>系统钥匙串未及时响应。请解锁密钥环后重试。</translation>
+    </message>
+    <message>
+        <source>Access to the system keychain was refused by the user (%1).</source>
+        <translation>用户拒绝了对系统钥匙串的访问（%1）。</translation>
+    </message>
+    <message>
+        <source>The system keychain refused access; it may be locked (%1).</source>
+        <translation>系统钥匙串拒绝访问，可能已锁定（%1）。</translation>
+    </message>
+    <message>
+        <source>The secret “%1” could not be removed from the system keychain (%2).</source>
+        <translation>无法从系统钥匙串中删除机密“%1”（%2）。</translation>
+    </message>
+    <message>
+        <source>The system keychain (secret service) is not available, so no secret can be kept safely on this computer. Start the desktop keyring (for example gnome-keyring) and try again (%1).</source>
+        <translation>系统钥匙串（Secret Service）不可用，本机无法安全保存任何机密。请启动桌面密钥环（例如 gnome-keyring）后重试（%1）。</translation>
     </message>
 </context>
 <context>
@@ -388,6 +1223,22 @@ Terminal: %2</source>
         <translation>数据库：%1
 终端：%2</translation>
     </message>
+    <message>
+        <source>Database connection</source>
+        <translation>数据库连接</translation>
+    </message>
+    <message>
+        <source>The new connection settings apply when the terminal starts again.</source>
+        <translation>新的连接设置将在终端下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Connection…</source>
+        <translation>连接设置(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Database server, user and TLS mode; the password is kept in the system keychain</source>
+        <translation>数据库服务器、用户和 TLS 模式；密码保存在系统钥匙串中</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::MainWindow</name>
@@ -454,6 +1305,343 @@ Terminal: %2</source>
     <message>
         <source>Terminal: %1</source>
         <translation>终端：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::PasswordChangeDialog</name>
+    <message>
+        <source>The new password and its repetition are not the same.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <source>The password change did not complete.</source>
+        <translation>密码修改未能完成。</translation>
+    </message>
+    <message>
+        <source>Change password — Countersign</source>
+        <translation>修改密码 — 柜台签章</translation>
+    </message>
+    <message>
+        <source>Choose your own password</source>
+        <translation>请设置您自己的密码</translation>
+    </message>
+    <message>
+        <source>%1 (%2): your password was set by an administrator. Choose your own before you continue; it must not contain your login.</source>
+        <translation>%1（%2）：您的密码由管理员设置。请先设置您自己的密码再继续；新密码不得包含登录名。</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>当前密码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password:</source>
+        <translation>再次输入新密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat new password</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>Password change error</source>
+        <translation>密码修改错误</translation>
+    </message>
+    <message>
+        <source>Changing the password</source>
+        <translation>正在修改密码</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Change the password and continue (Enter)</source>
+        <translation>修改密码并继续（Enter）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Sign off without changing the password (Esc)</source>
+        <translation>不修改密码，直接签退（Esc）</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ResetPasswordDialog</name>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>The password of %1 was reset. They must change it at the next sign-on.</source>
+        <translation>已重置 %1 的密码。该操作员下次签到时须修改密码。</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Give %1 (%2) a temporary password. They must change it at the next sign-on.</source>
+        <translation>为 %1（%2）设置临时密码。该操作员下次签到时须修改密码。</translation>
+    </message>
+    <message>
+        <source>Temporary &amp;password:</source>
+        <translation>临时密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>再次输入密码(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::SettingsModel</name>
+    <message>
+        <source>Setting</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>参数值</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Changed at</source>
+        <translation>修改时间</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation><numerusform>%n 分钟</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation><numerusform>%n 天</numerusform></translation>
+    </message>
+    <message>
+        <source>Allowed: %1 to %2 yuan.</source>
+        <translation>允许范围：%1 至 %2 元。</translation>
+    </message>
+    <message>
+        <source>Allowed: %1 to %2.</source>
+        <translation>允许范围：%1 至 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::SettingsPage</name>
+    <message>
+        <source>Nothing to save.</source>
+        <translation>没有需要保存的修改。</translation>
+    </message>
+    <message>
+        <source>Saved: %1.</source>
+        <translation>已保存：%1。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>In capitals: %1</source>
+        <translation>大写：%1</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save the changed settings (%1)</source>
+        <translation>保存已修改的参数（%1）</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>Forget unsaved changes and fetch the settings again (%1)</source>
+        <translation>放弃未保存的修改并重新读取参数（%1）</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>参数</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::StaffFormDialog</name>
+    <message>
+        <source>The request did not complete.</source>
+        <translation>请求未能完成。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::StaffModel</name>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从未签到</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Failed sign-ons</source>
+        <translation>签到失败次数</translation>
+    </message>
+    <message>
+        <source>Must change password</source>
+        <translation>须改密码</translation>
+    </message>
+    <message>
+        <source>Last sign-on</source>
+        <translation>最近签到</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::StaffPage</name>
+    <message>
+        <source>%1 was enabled.</source>
+        <translation>已启用 %1。</translation>
+    </message>
+    <message>
+        <source>%1 was unlocked.</source>
+        <translation>已解锁 %1。</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>查找(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Login, name, role or state</source>
+        <translation>登录名、姓名、角色或状态</translation>
+    </message>
+    <message>
+        <source>Find staff</source>
+        <translation>查找操作员</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Add a staff member with an initial password</source>
+        <translation>添加操作员并设置初始密码</translation>
+    </message>
+    <message>
+        <source>Disable…</source>
+        <translation>停用…</translation>
+    </message>
+    <message>
+        <source>Stop the selected staff member from signing on</source>
+        <translation>禁止所选操作员签到</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Let the selected staff member sign on again</source>
+        <translation>允许所选操作员重新签到</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Clear the failed sign-ons of the selected staff member</source>
+        <translation>清除所选操作员的签到失败次数</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Give the selected staff member a temporary password</source>
+        <translation>为所选操作员设置临时密码</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>变更角色…</translation>
+    </message>
+    <message>
+        <source>Give the selected staff member another role</source>
+        <translation>为所选操作员变更角色</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Fetch the staff list again</source>
+        <translation>重新读取操作员列表</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Filter the staff list</source>
+        <translation>筛选操作员列表</translation>
     </message>
 </context>
 <context>
