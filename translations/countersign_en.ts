@@ -2,6 +2,140 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>cs::AccountNumber</name>
+    <message>
+        <source>An account number has 16 digits and starts with 6 or 9.</source>
+        <translation>An account number has 16 digits and starts with 6 or 9.</translation>
+    </message>
+    <message>
+        <source>The account number is mistyped: its check digit does not match. Check each digit.</source>
+        <translation>The account number is mistyped: its check digit does not match. Check each digit.</translation>
+    </message>
+    <message>
+        <source>Enter the account number.</source>
+        <translation>Enter the account number.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::AccountService</name>
+    <message>
+        <source>There is no account %1.</source>
+        <translation>There is no account %1.</translation>
+    </message>
+    <message>
+        <source>Give the reason.</source>
+        <translation>Give the reason.</translation>
+    </message>
+    <message>
+        <source>The reason code must be one of: %1.</source>
+        <translation>The reason code must be one of: %1.</translation>
+    </message>
+    <message>
+        <source>Account %1 is an internal account of the branch.</source>
+        <translation>Account %1 is an internal account of the branch.</translation>
+    </message>
+    <message>
+        <source>There is no such branch.</source>
+        <translation>There is no such branch.</translation>
+    </message>
+    <message>
+        <source>Choose the product.</source>
+        <translation>Choose the product.</translation>
+    </message>
+    <message>
+        <source>The class is I, II or III.</source>
+        <translation>The class is I, II or III.</translation>
+    </message>
+    <message>
+        <source>There is no such customer.</source>
+        <translation>There is no such customer.</translation>
+    </message>
+    <message>
+        <source>There is no product %1.</source>
+        <translation>There is no product %1.</translation>
+    </message>
+    <message>
+        <source>Product %1 is not opened as an account at the counter.</source>
+        <translation>Product %1 is not opened as an account at the counter.</translation>
+    </message>
+    <message>
+        <source>A company opens a corporate account.</source>
+        <translation>A company opens a corporate account.</translation>
+    </message>
+    <message>
+        <source>A corporate account is for companies only.</source>
+        <translation>A corporate account is for companies only.</translation>
+    </message>
+    <message>
+        <source>Choose the class of a personal demand account: I, II or III.</source>
+        <translation>Choose the class of a personal demand account: I, II or III.</translation>
+    </message>
+    <message>
+        <source>Only a personal demand account has a class.</source>
+        <translation>Only a personal demand account has a class.</translation>
+    </message>
+    <message>
+        <source>A Class II or III account is bound to the customer&apos;s Class I account: enter its number.</source>
+        <translation>A Class II or III account is bound to the customer&apos;s Class I account: enter its number.</translation>
+    </message>
+    <message>
+        <source>Only a Class II or III account is bound to another account.</source>
+        <translation>Only a Class II or III account is bound to another account.</translation>
+    </message>
+    <message>
+        <source>The customer already has a Class I account at this bank; open a Class II or III.</source>
+        <translation>The customer already has a Class I account at this bank; open a Class II or III.</translation>
+    </message>
+    <message>
+        <source>Account %1 is not an open Class I account of this customer.</source>
+        <translation>Account %1 is not an open Class I account of this customer.</translation>
+    </message>
+    <message>
+        <source>The branch has used up its account numbers.</source>
+        <translation>The branch has used up its account numbers.</translation>
+    </message>
+    <message>
+        <source>Account %1 is already frozen.</source>
+        <translation>Account %1 is already frozen.</translation>
+    </message>
+    <message>
+        <source>Account %1 is closed or dormant.</source>
+        <translation>Account %1 is closed or dormant.</translation>
+    </message>
+    <message>
+        <source>Account %1 is not frozen.</source>
+        <translation>Account %1 is not frozen.</translation>
+    </message>
+    <message>
+        <source>Account %1 is already closed.</source>
+        <translation>Account %1 is already closed.</translation>
+    </message>
+    <message>
+        <source>Account %1 is frozen: unfreeze it before closing.</source>
+        <translation>Account %1 is frozen: unfreeze it before closing.</translation>
+    </message>
+    <message>
+        <source>Account %1 has active holds: release them before closing.</source>
+        <translation>Account %1 has active holds: release them before closing.</translation>
+    </message>
+    <message>
+        <source>Account %1 still holds %2: pay it out before closing.</source>
+        <translation>Account %1 still holds %2: pay it out before closing.</translation>
+    </message>
+    <message>
+        <source>Class II or III accounts are bound to account %1: close them first.</source>
+        <translation>Class II or III accounts are bound to account %1: close them first.</translation>
+    </message>
+    <message>
+        <source>The end of the period is before its start.</source>
+        <translation>The end of the period is before its start.</translation>
+    </message>
+    <message>
+        <source>Account %1 is kept in %2.</source>
+        <translation>Account %1 is kept in %2.</translation>
+    </message>
+</context>
+<context>
     <name>cs::AmountFormat</name>
     <message>
         <source>Chinese capital numerals are written for CNY only, not for %1.</source>
@@ -141,11 +275,101 @@
     </message>
     <message numerus="yes">
         <source>The password is wrong. After %n wrong password(s) this staff account is now locked.</source>
-        <translation><numerusform>The password is wrong. After %n wrong password this staff account is now locked.</numerusform><numerusform>The password is wrong. After %n wrong passwords this staff account is now locked.</numerusform></translation>
+        <translation>
+            <numerusform>The password is wrong. After %n wrong password this staff account is now locked.</numerusform>
+            <numerusform>The password is wrong. After %n wrong passwords this staff account is now locked.</numerusform>
+        </translation>
     </message>
     <message>
         <source>This role may not sign on.</source>
         <translation>This role may not sign on.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::CustomerService</name>
+    <message>
+        <source>There is no such customer.</source>
+        <translation>There is no such customer.</translation>
+    </message>
+    <message>
+        <source>This ID document already belongs to customer %1.</source>
+        <translation>This ID document already belongs to customer %1.</translation>
+    </message>
+    <message>
+        <source>Enter the birth date shown in the passport.</source>
+        <translation>Enter the birth date shown in the passport.</translation>
+    </message>
+    <message>
+        <source>A birth date before 1900-01-01 is not possible.</source>
+        <translation>A birth date before 1900-01-01 is not possible.</translation>
+    </message>
+    <message>
+        <source>The birth date is in the future.</source>
+        <translation>The birth date is in the future.</translation>
+    </message>
+    <message>
+        <source>A passport number has 5 to 20 characters; this one has %1.</source>
+        <translation>A passport number has 5 to 20 characters; this one has %1.</translation>
+    </message>
+    <message>
+        <source>A passport number has only letters A-Z and digits.</source>
+        <translation>A passport number has only letters A-Z and digits.</translation>
+    </message>
+    <message>
+        <source>The ID type must be resident, uscc or passport.</source>
+        <translation>The ID type must be resident, uscc or passport.</translation>
+    </message>
+    <message>
+        <source>A company is identified by its unified social credit code, a person by a resident ID or a passport.</source>
+        <translation>A company is identified by its unified social credit code, a person by a resident ID or a passport.</translation>
+    </message>
+    <message>
+        <source>The birth date differs from the one in the resident ID number (%1).</source>
+        <translation>The birth date differs from the one in the resident ID number (%1).</translation>
+    </message>
+    <message>
+        <source>A company has no birth date.</source>
+        <translation>A company has no birth date.</translation>
+    </message>
+    <message>
+        <source>The ID document expired on %1; ask for a valid one.</source>
+        <translation>The ID document expired on %1; ask for a valid one.</translation>
+    </message>
+    <message>
+        <source>The check character of this unified social credit code does not match. Check the code; if it is right as printed, a supervisor must confirm it.</source>
+        <translation>The check character of this unified social credit code does not match. Check the code; if it is right as printed, a supervisor must confirm it.</translation>
+    </message>
+    <message>
+        <source>The code must be confirmed by a supervisor other than the one entering the customer.</source>
+        <translation>The code must be confirmed by a supervisor other than the one entering the customer.</translation>
+    </message>
+    <message>
+        <source>Only an active supervisor can confirm a unified social credit code that fails its check.</source>
+        <translation>Only an active supervisor can confirm a unified social credit code that fails its check.</translation>
+    </message>
+    <message>
+        <source>A phone number has 7 to 15 digits, optionally after a leading +.</source>
+        <translation>A phone number has 7 to 15 digits, optionally after a leading +.</translation>
+    </message>
+    <message>
+        <source>Enter the customer&apos;s full name.</source>
+        <translation>Enter the customer&apos;s full name.</translation>
+    </message>
+    <message>
+        <source>A name has at most %1 characters.</source>
+        <translation>A name has at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>An address has at most %1 characters.</source>
+        <translation>An address has at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>Nothing to change: the values are the same as before.</source>
+        <translation>Nothing to change: the values are the same as before.</translation>
+    </message>
+    <message>
+        <source>Enter an ID number, account number, phone number or part of a name.</source>
+        <translation>Enter an ID number, account number, phone number or part of a name.</translation>
     </message>
 </context>
 <context>
@@ -211,6 +435,13 @@
     <message>
         <source>The demo data is malformed: %1</source>
         <translation>The demo data is malformed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cs::InternalAccounts</name>
+    <message>
+        <source>There is no such branch.</source>
+        <translation>There is no such branch.</translation>
     </message>
 </context>
 <context>
@@ -419,6 +650,164 @@
     <message>
         <source>close the business day</source>
         <translation>close the business day</translation>
+    </message>
+</context>
+<context>
+    <name>cs::PostingEngine</name>
+    <message>
+        <source>A posting needs a request id of 1 to 64 characters.</source>
+        <translation>A posting needs a request id of 1 to 64 characters.</translation>
+    </message>
+    <message>
+        <source>The kind of this posting is missing or malformed.</source>
+        <translation>The kind of this posting is missing or malformed.</translation>
+    </message>
+    <message>
+        <source>A posting needs at least two lines.</source>
+        <translation>A posting needs at least two lines.</translation>
+    </message>
+    <message>
+        <source>Each posting line is a debit (D) or a credit (C).</source>
+        <translation>Each posting line is a debit (D) or a credit (C).</translation>
+    </message>
+    <message>
+        <source>Every amount of a posting must be greater than zero.</source>
+        <translation>Every amount of a posting must be greater than zero.</translation>
+    </message>
+    <message>
+        <source>Debits and credits in %1 differ by %2: the posting does not balance.</source>
+        <translation>Debits and credits in %1 differ by %2: the posting does not balance.</translation>
+    </message>
+    <message>
+        <source>There is no account with the id %1.</source>
+        <translation>There is no account with the id %1.</translation>
+    </message>
+    <message>
+        <source>Account %1 is kept in %2, not in %3.</source>
+        <translation>Account %1 is kept in %2, not in %3.</translation>
+    </message>
+    <message>
+        <source>Account %1 is closed.</source>
+        <translation>Account %1 is closed.</translation>
+    </message>
+    <message>
+        <source>Account %1 is dormant: reactivate it before posting to it.</source>
+        <translation>Account %1 is dormant: reactivate it before posting to it.</translation>
+    </message>
+    <message>
+        <source>Account %1 is frozen: nothing may be paid in or out.</source>
+        <translation>Account %1 is frozen: nothing may be paid in or out.</translation>
+    </message>
+    <message>
+        <source>Account %1 is frozen for debits: nothing may be paid out of it.</source>
+        <translation>Account %1 is frozen for debits: nothing may be paid out of it.</translation>
+    </message>
+    <message>
+        <source>Account %1 is frozen for credits: nothing may be paid into it.</source>
+        <translation>Account %1 is frozen for credits: nothing may be paid into it.</translation>
+    </message>
+    <message>
+        <source>Insufficient funds: account %1 has %2 available, less than %3.</source>
+        <translation>Insufficient funds: account %1 has %2 available, less than %3.</translation>
+    </message>
+    <message>
+        <source>The cash in %1 (%2) does not cover %3.</source>
+        <translation>The cash in %1 (%2) does not cover %3.</translation>
+    </message>
+    <message>
+        <source>This request id was already used for another posting.</source>
+        <translation>This request id was already used for another posting.</translation>
+    </message>
+    <message>
+        <source>There is no such branch.</source>
+        <translation>There is no such branch.</translation>
+    </message>
+    <message>
+        <source>The branch&apos;s business date is %1, not %2: sign on again.</source>
+        <translation>The branch&apos;s business date is %1, not %2: sign on again.</translation>
+    </message>
+    <message>
+        <source>The amounts are too large.</source>
+        <translation>The amounts are too large.</translation>
+    </message>
+    <message>
+        <source>There is no hold %1.</source>
+        <translation>There is no hold %1.</translation>
+    </message>
+    <message>
+        <source>Hold %1 is no longer active.</source>
+        <translation>Hold %1 is no longer active.</translation>
+    </message>
+    <message>
+        <source>Hold %1 is not on an account of this posting.</source>
+        <translation>Hold %1 is not on an account of this posting.</translation>
+    </message>
+    <message>
+        <source>Transaction %1 has already been reversed.</source>
+        <translation>Transaction %1 has already been reversed.</translation>
+    </message>
+    <message>
+        <source>Another terminal posted the same request at the same moment; try again.</source>
+        <translation>Another terminal posted the same request at the same moment; try again.</translation>
+    </message>
+    <message>
+        <source>There is no transaction %1.</source>
+        <translation>There is no transaction %1.</translation>
+    </message>
+    <message>
+        <source>Transaction %1 is itself a reversal and cannot be reversed.</source>
+        <translation>Transaction %1 is itself a reversal and cannot be reversed.</translation>
+    </message>
+    <message>
+        <source>A hold needs a request id of 1 to 64 characters.</source>
+        <translation>A hold needs a request id of 1 to 64 characters.</translation>
+    </message>
+    <message>
+        <source>A hold must be greater than zero.</source>
+        <translation>A hold must be greater than zero.</translation>
+    </message>
+    <message>
+        <source>Give the reason for the hold.</source>
+        <translation>Give the reason for the hold.</translation>
+    </message>
+    <message>
+        <source>There is no such account.</source>
+        <translation>There is no such account.</translation>
+    </message>
+    <message>
+        <source>This request id was already used for another hold.</source>
+        <translation>This request id was already used for another hold.</translation>
+    </message>
+    <message>
+        <source>Holds are placed on customer accounts only.</source>
+        <translation>Holds are placed on customer accounts only.</translation>
+    </message>
+    <message>
+        <source>Account %1 is closed or dormant: no hold can be placed on it.</source>
+        <translation>Account %1 is closed or dormant: no hold can be placed on it.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ResidentId</name>
+    <message>
+        <source>A resident ID number has 18 characters; this one has %1.</source>
+        <translation>A resident ID number has 18 characters; this one has %1.</translation>
+    </message>
+    <message>
+        <source>A resident ID number has 17 digits followed by a digit or X.</source>
+        <translation>A resident ID number has 17 digits followed by a digit or X.</translation>
+    </message>
+    <message>
+        <source>The birth date in the resident ID number (%1) is not a possible date.</source>
+        <translation>The birth date in the resident ID number (%1) is not a possible date.</translation>
+    </message>
+    <message>
+        <source>The birth date in the resident ID number (%1) is in the future.</source>
+        <translation>The birth date in the resident ID number (%1) is in the future.</translation>
+    </message>
+    <message>
+        <source>The check character of the resident ID number does not match; check the number for a typing error.</source>
+        <translation>The check character of the resident ID number does not match; check the number for a typing error.</translation>
     </message>
 </context>
 <context>
@@ -660,7 +1049,10 @@
     </message>
     <message numerus="yes">
         <source>The password needs at least %n character(s).</source>
-        <translation><numerusform>The password needs at least %n character.</numerusform><numerusform>The password needs at least %n characters.</numerusform></translation>
+        <translation>
+            <numerusform>The password needs at least %n character.</numerusform>
+            <numerusform>The password needs at least %n characters.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The password must not contain the login.</source>
@@ -713,6 +1105,17 @@
     <message>
         <source>The new password must differ from the current one.</source>
         <translation>The new password must differ from the current one.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::Uscc</name>
+    <message>
+        <source>A unified social credit code has 18 characters; this one has %1.</source>
+        <translation>A unified social credit code has 18 characters; this one has %1.</translation>
+    </message>
+    <message>
+        <source>A unified social credit code uses only digits and the letters A-Y without I, O, Z, S and V.</source>
+        <translation>A unified social credit code uses only digits and the letters A-Y without I, O, Z, S and V.</translation>
     </message>
 </context>
 <context>
@@ -810,6 +1213,42 @@ Commands:
     <message>
         <source>Unknown command: setting %1 (get, set, list).</source>
         <translation>Unknown command: setting %1 (get, set, list).</translation>
+    </message>
+    <message>
+        <source>The option --%1 needs a date as YYYY-MM-DD.</source>
+        <translation>The option --%1 needs a date as YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>The option --%1 needs a positive whole number.</source>
+        <translation>The option --%1 needs a positive whole number.</translation>
+    </message>
+    <message>
+        <source>Unknown command: account %1 (open, show, statement, freeze, unfreeze, close, hold, release).</source>
+        <translation>Unknown command: account %1 (open, show, statement, freeze, unfreeze, close, hold, release).</translation>
+    </message>
+    <message>
+        <source>The mode must be full, debit or credit.</source>
+        <translation>The mode must be full, debit or credit.</translation>
+    </message>
+    <message>
+        <source>add, find, show or edit customers</source>
+        <translation>add, find, show or edit customers</translation>
+    </message>
+    <message>
+        <source>open, show, freeze, unfreeze, close accounts; holds; statements</source>
+        <translation>open, show, freeze, unfreeze, close accounts; holds; statements</translation>
+    </message>
+    <message>
+        <source>Put the password of --confirm-as in COUNTERSIGN_CONFIRM_PASSWORD.</source>
+        <translation>Put the password of --confirm-as in COUNTERSIGN_CONFIRM_PASSWORD.</translation>
+    </message>
+    <message>
+        <source>Unknown command: customer %1 (add, find, show, edit).</source>
+        <translation>Unknown command: customer %1 (add, find, show, edit).</translation>
+    </message>
+    <message>
+        <source>The option --limit needs a number from 1 to %1.</source>
+        <translation>The option --limit needs a number from 1 to %1.</translation>
     </message>
 </context>
 <context>
@@ -1434,11 +1873,17 @@ Terminal: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n min</source>
-        <translation><numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
     </message>
     <message>
         <source>Allowed: %1 to %2 yuan.</source>

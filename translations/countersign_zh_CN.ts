@@ -2,6 +2,140 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>cs::AccountNumber</name>
+    <message>
+        <source>An account number has 16 digits and starts with 6 or 9.</source>
+        <translation>账号为 16 位数字，以 6 或 9 开头。</translation>
+    </message>
+    <message>
+        <source>The account number is mistyped: its check digit does not match. Check each digit.</source>
+        <translation>账号输入有误：校验位不符，请逐位核对。</translation>
+    </message>
+    <message>
+        <source>Enter the account number.</source>
+        <translation>请输入账号。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::AccountService</name>
+    <message>
+        <source>There is no account %1.</source>
+        <translation>账号 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Give the reason.</source>
+        <translation>请填写原因。</translation>
+    </message>
+    <message>
+        <source>The reason code must be one of: %1.</source>
+        <translation>原因代码必须是以下之一：%1。</translation>
+    </message>
+    <message>
+        <source>Account %1 is an internal account of the branch.</source>
+        <translation>账户 %1 是网点内部账户。</translation>
+    </message>
+    <message>
+        <source>There is no such branch.</source>
+        <translation>没有该网点。</translation>
+    </message>
+    <message>
+        <source>Choose the product.</source>
+        <translation>请选择产品。</translation>
+    </message>
+    <message>
+        <source>The class is I, II or III.</source>
+        <translation>账户类别为 I、II 或 III 类。</translation>
+    </message>
+    <message>
+        <source>There is no such customer.</source>
+        <translation>没有这个客户。</translation>
+    </message>
+    <message>
+        <source>There is no product %1.</source>
+        <translation>没有产品 %1。</translation>
+    </message>
+    <message>
+        <source>Product %1 is not opened as an account at the counter.</source>
+        <translation>产品 %1 不能在柜面开立账户。</translation>
+    </message>
+    <message>
+        <source>A company opens a corporate account.</source>
+        <translation>单位客户只能开立单位结算账户。</translation>
+    </message>
+    <message>
+        <source>A corporate account is for companies only.</source>
+        <translation>单位结算账户仅供单位客户开立。</translation>
+    </message>
+    <message>
+        <source>Choose the class of a personal demand account: I, II or III.</source>
+        <translation>请选择个人活期账户的类别：I、II 或 III 类。</translation>
+    </message>
+    <message>
+        <source>Only a personal demand account has a class.</source>
+        <translation>只有个人活期账户区分类别。</translation>
+    </message>
+    <message>
+        <source>A Class II or III account is bound to the customer&apos;s Class I account: enter its number.</source>
+        <translation>II 类、III 类账户须绑定本人的 I 类账户：请输入其账号。</translation>
+    </message>
+    <message>
+        <source>Only a Class II or III account is bound to another account.</source>
+        <translation>只有 II 类、III 类账户需要绑定账户。</translation>
+    </message>
+    <message>
+        <source>The customer already has a Class I account at this bank; open a Class II or III.</source>
+        <translation>该客户在本行已有 I 类账户，请开立 II 类或 III 类账户。</translation>
+    </message>
+    <message>
+        <source>Account %1 is not an open Class I account of this customer.</source>
+        <translation>账户 %1 不是该客户名下正常的 I 类账户。</translation>
+    </message>
+    <message>
+        <source>The branch has used up its account numbers.</source>
+        <translation>本网点的账号已用尽。</translation>
+    </message>
+    <message>
+        <source>Account %1 is already frozen.</source>
+        <translation>账户 %1 已被冻结。</translation>
+    </message>
+    <message>
+        <source>Account %1 is closed or dormant.</source>
+        <translation>账户 %1 已销户或处于久悬状态。</translation>
+    </message>
+    <message>
+        <source>Account %1 is not frozen.</source>
+        <translation>账户 %1 未被冻结。</translation>
+    </message>
+    <message>
+        <source>Account %1 is already closed.</source>
+        <translation>账户 %1 已销户。</translation>
+    </message>
+    <message>
+        <source>Account %1 is frozen: unfreeze it before closing.</source>
+        <translation>账户 %1 已冻结：请先解冻再销户。</translation>
+    </message>
+    <message>
+        <source>Account %1 has active holds: release them before closing.</source>
+        <translation>账户 %1 有未解除的止付：请先解除再销户。</translation>
+    </message>
+    <message>
+        <source>Account %1 still holds %2: pay it out before closing.</source>
+        <translation>账户 %1 尚有余额 %2：请先支取后再销户。</translation>
+    </message>
+    <message>
+        <source>Class II or III accounts are bound to account %1: close them first.</source>
+        <translation>有 II 类或 III 类账户绑定在账户 %1 上：请先将其销户。</translation>
+    </message>
+    <message>
+        <source>The end of the period is before its start.</source>
+        <translation>截止日期早于起始日期。</translation>
+    </message>
+    <message>
+        <source>Account %1 is kept in %2.</source>
+        <translation>账户 %1 的币种为 %2。</translation>
+    </message>
+</context>
+<context>
     <name>cs::AmountFormat</name>
     <message>
         <source>Chinese capital numerals are written for CNY only, not for %1.</source>
@@ -140,11 +274,100 @@
     </message>
     <message numerus="yes">
         <source>The password is wrong. After %n wrong password(s) this staff account is now locked.</source>
-        <translation><numerusform>密码错误。连续 %n 次密码错误，此操作员账号现已锁定。</numerusform></translation>
+        <translation>
+            <numerusform>密码错误。连续 %n 次密码错误，此操作员账号现已锁定。</numerusform>
+        </translation>
     </message>
     <message>
         <source>This role may not sign on.</source>
         <translation>此角色不允许签到。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::CustomerService</name>
+    <message>
+        <source>There is no such customer.</source>
+        <translation>没有这个客户。</translation>
+    </message>
+    <message>
+        <source>This ID document already belongs to customer %1.</source>
+        <translation>该证件已属于客户 %1。</translation>
+    </message>
+    <message>
+        <source>Enter the birth date shown in the passport.</source>
+        <translation>请输入护照上的出生日期。</translation>
+    </message>
+    <message>
+        <source>A birth date before 1900-01-01 is not possible.</source>
+        <translation>出生日期不能早于 1900-01-01。</translation>
+    </message>
+    <message>
+        <source>The birth date is in the future.</source>
+        <translation>出生日期不能是将来的日期。</translation>
+    </message>
+    <message>
+        <source>A passport number has 5 to 20 characters; this one has %1.</source>
+        <translation>护照号码为 5 至 20 位，此号码为 %1 位。</translation>
+    </message>
+    <message>
+        <source>A passport number has only letters A-Z and digits.</source>
+        <translation>护照号码只能包含字母 A-Z 和数字。</translation>
+    </message>
+    <message>
+        <source>The ID type must be resident, uscc or passport.</source>
+        <translation>证件类型必须是 resident（居民身份证）、uscc（统一社会信用代码）或 passport（护照）。</translation>
+    </message>
+    <message>
+        <source>A company is identified by its unified social credit code, a person by a resident ID or a passport.</source>
+        <translation>单位客户以统一社会信用代码识别，个人客户以居民身份证或护照识别。</translation>
+    </message>
+    <message>
+        <source>The birth date differs from the one in the resident ID number (%1).</source>
+        <translation>出生日期与居民身份证号码中的出生日期（%1）不一致。</translation>
+    </message>
+    <message>
+        <source>A company has no birth date.</source>
+        <translation>单位客户没有出生日期。</translation>
+    </message>
+    <message>
+        <source>The ID document expired on %1; ask for a valid one.</source>
+        <translation>该证件已于 %1 过期，请客户出示有效证件。</translation>
+    </message>
+    <message>
+        <source>The check character of this unified social credit code does not match. Check the code; if it is right as printed, a supervisor must confirm it.</source>
+        <translation>该统一社会信用代码的校验码不符。请核对代码；如与证照所印一致，须由主管确认。</translation>
+    </message>
+    <message>
+        <source>The code must be confirmed by a supervisor other than the one entering the customer.</source>
+        <translation>该代码须由录入客户者以外的主管确认。</translation>
+    </message>
+    <message>
+        <source>Only an active supervisor can confirm a unified social credit code that fails its check.</source>
+        <translation>只有状态正常的主管才能确认校验不通过的统一社会信用代码。</translation>
+    </message>
+    <message>
+        <source>A phone number has 7 to 15 digits, optionally after a leading +.</source>
+        <translation>电话号码为 7 至 15 位数字，可以 + 开头。</translation>
+    </message>
+    <message>
+        <source>Enter the customer&apos;s full name.</source>
+        <translation>请输入客户全名。</translation>
+    </message>
+    <message>
+        <source>A name has at most %1 characters.</source>
+        <translation>名称最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>An address has at most %1 characters.</source>
+        <translation>地址最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Nothing to change: the values are the same as before.</source>
+        <translation>没有需要修改的内容：各项与原值相同。</translation>
+    </message>
+    <message>
+        <source>Enter an ID number, account number, phone number or part of a name.</source>
+        <translation>请输入证件号码、账号、电话号码或部分名称。</translation>
     </message>
 </context>
 <context>
@@ -210,6 +433,13 @@
     <message>
         <source>The demo data is malformed: %1</source>
         <translation>演示数据格式错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cs::InternalAccounts</name>
+    <message>
+        <source>There is no such branch.</source>
+        <translation>没有该网点。</translation>
     </message>
 </context>
 <context>
@@ -418,6 +648,164 @@
     <message>
         <source>close the business day</source>
         <translation>办理日终</translation>
+    </message>
+</context>
+<context>
+    <name>cs::PostingEngine</name>
+    <message>
+        <source>A posting needs a request id of 1 to 64 characters.</source>
+        <translation>记账需要 1 至 64 个字符的请求编号。</translation>
+    </message>
+    <message>
+        <source>The kind of this posting is missing or malformed.</source>
+        <translation>记账类型缺失或格式不正确。</translation>
+    </message>
+    <message>
+        <source>A posting needs at least two lines.</source>
+        <translation>一笔记账至少需要两条分录。</translation>
+    </message>
+    <message>
+        <source>Each posting line is a debit (D) or a credit (C).</source>
+        <translation>每条分录必须为借方（D）或贷方（C）。</translation>
+    </message>
+    <message>
+        <source>Every amount of a posting must be greater than zero.</source>
+        <translation>记账的每笔金额都必须大于零。</translation>
+    </message>
+    <message>
+        <source>Debits and credits in %1 differ by %2: the posting does not balance.</source>
+        <translation>%1 借贷相差 %2：借贷不平衡。</translation>
+    </message>
+    <message>
+        <source>There is no account with the id %1.</source>
+        <translation>不存在编号为 %1 的账户。</translation>
+    </message>
+    <message>
+        <source>Account %1 is kept in %2, not in %3.</source>
+        <translation>账户 %1 的币种为 %2，而不是 %3。</translation>
+    </message>
+    <message>
+        <source>Account %1 is closed.</source>
+        <translation>账户 %1 已销户。</translation>
+    </message>
+    <message>
+        <source>Account %1 is dormant: reactivate it before posting to it.</source>
+        <translation>账户 %1 为久悬账户：请先激活再记账。</translation>
+    </message>
+    <message>
+        <source>Account %1 is frozen: nothing may be paid in or out.</source>
+        <translation>账户 %1 已全额冻结：不得收付。</translation>
+    </message>
+    <message>
+        <source>Account %1 is frozen for debits: nothing may be paid out of it.</source>
+        <translation>账户 %1 已冻结借方（只收不付）：不得支出。</translation>
+    </message>
+    <message>
+        <source>Account %1 is frozen for credits: nothing may be paid into it.</source>
+        <translation>账户 %1 已冻结贷方（只付不收）：不得存入。</translation>
+    </message>
+    <message>
+        <source>Insufficient funds: account %1 has %2 available, less than %3.</source>
+        <translation>余额不足：账户 %1 可用余额 %2，少于 %3。</translation>
+    </message>
+    <message>
+        <source>The cash in %1 (%2) does not cover %3.</source>
+        <translation>%1 的现金（%2）不足 %3。</translation>
+    </message>
+    <message>
+        <source>This request id was already used for another posting.</source>
+        <translation>该请求编号已用于另一笔记账。</translation>
+    </message>
+    <message>
+        <source>There is no such branch.</source>
+        <translation>没有该网点。</translation>
+    </message>
+    <message>
+        <source>The branch&apos;s business date is %1, not %2: sign on again.</source>
+        <translation>网点营业日期为 %1，而不是 %2：请重新签到。</translation>
+    </message>
+    <message>
+        <source>The amounts are too large.</source>
+        <translation>金额过大。</translation>
+    </message>
+    <message>
+        <source>There is no hold %1.</source>
+        <translation>没有止付 %1。</translation>
+    </message>
+    <message>
+        <source>Hold %1 is no longer active.</source>
+        <translation>止付 %1 已失效。</translation>
+    </message>
+    <message>
+        <source>Hold %1 is not on an account of this posting.</source>
+        <translation>止付 %1 不在本笔记账的账户上。</translation>
+    </message>
+    <message>
+        <source>Transaction %1 has already been reversed.</source>
+        <translation>交易 %1 已被冲正。</translation>
+    </message>
+    <message>
+        <source>Another terminal posted the same request at the same moment; try again.</source>
+        <translation>另一终端同时提交了同一请求，请重试。</translation>
+    </message>
+    <message>
+        <source>There is no transaction %1.</source>
+        <translation>没有交易 %1。</translation>
+    </message>
+    <message>
+        <source>Transaction %1 is itself a reversal and cannot be reversed.</source>
+        <translation>交易 %1 本身是冲正交易，不能再冲正。</translation>
+    </message>
+    <message>
+        <source>A hold needs a request id of 1 to 64 characters.</source>
+        <translation>止付需要 1 至 64 个字符的请求编号。</translation>
+    </message>
+    <message>
+        <source>A hold must be greater than zero.</source>
+        <translation>止付金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>Give the reason for the hold.</source>
+        <translation>请填写止付原因。</translation>
+    </message>
+    <message>
+        <source>There is no such account.</source>
+        <translation>没有该账户。</translation>
+    </message>
+    <message>
+        <source>This request id was already used for another hold.</source>
+        <translation>该请求编号已用于另一笔止付。</translation>
+    </message>
+    <message>
+        <source>Holds are placed on customer accounts only.</source>
+        <translation>只能对客户账户止付。</translation>
+    </message>
+    <message>
+        <source>Account %1 is closed or dormant: no hold can be placed on it.</source>
+        <translation>账户 %1 已销户或久悬：不能止付。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ResidentId</name>
+    <message>
+        <source>A resident ID number has 18 characters; this one has %1.</source>
+        <translation>居民身份证号码为 18 位，此号码为 %1 位。</translation>
+    </message>
+    <message>
+        <source>A resident ID number has 17 digits followed by a digit or X.</source>
+        <translation>居民身份证号码由 17 位数字加一位数字或 X 组成。</translation>
+    </message>
+    <message>
+        <source>The birth date in the resident ID number (%1) is not a possible date.</source>
+        <translation>居民身份证号码中的出生日期（%1）不是有效日期。</translation>
+    </message>
+    <message>
+        <source>The birth date in the resident ID number (%1) is in the future.</source>
+        <translation>居民身份证号码中的出生日期（%1）晚于今天。</translation>
+    </message>
+    <message>
+        <source>The check character of the resident ID number does not match; check the number for a typing error.</source>
+        <translation>居民身份证号码的校验码不符，请检查是否输错。</translation>
     </message>
 </context>
 <context>
@@ -659,7 +1047,9 @@
     </message>
     <message numerus="yes">
         <source>The password needs at least %n character(s).</source>
-        <translation><numerusform>密码至少需要 %n 个字符。</numerusform></translation>
+        <translation>
+            <numerusform>密码至少需要 %n 个字符。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The password must not contain the login.</source>
@@ -712,6 +1102,17 @@
     <message>
         <source>The new password must differ from the current one.</source>
         <translation>新密码必须与当前密码不同。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::Uscc</name>
+    <message>
+        <source>A unified social credit code has 18 characters; this one has %1.</source>
+        <translation>统一社会信用代码为 18 位，此代码为 %1 位。</translation>
+    </message>
+    <message>
+        <source>A unified social credit code uses only digits and the letters A-Y without I, O, Z, S and V.</source>
+        <translation>统一社会信用代码只能使用数字和字母 A-Y（不含 I、O、Z、S、V）。</translation>
     </message>
 </context>
 <context>
@@ -809,6 +1210,42 @@ Commands:
     <message>
         <source>Unknown command: setting %1 (get, set, list).</source>
         <translation>未知命令：setting %1（可用 get、set、list）。</translation>
+    </message>
+    <message>
+        <source>The option --%1 needs a date as YYYY-MM-DD.</source>
+        <translation>选项 --%1 需要 YYYY-MM-DD 格式的日期。</translation>
+    </message>
+    <message>
+        <source>The option --%1 needs a positive whole number.</source>
+        <translation>选项 --%1 需要一个正整数。</translation>
+    </message>
+    <message>
+        <source>Unknown command: account %1 (open, show, statement, freeze, unfreeze, close, hold, release).</source>
+        <translation>未知命令：account %1（open、show、statement、freeze、unfreeze、close、hold、release）。</translation>
+    </message>
+    <message>
+        <source>The mode must be full, debit or credit.</source>
+        <translation>冻结方式必须为 full（全额）、debit（只收不付）或 credit（只付不收）。</translation>
+    </message>
+    <message>
+        <source>add, find, show or edit customers</source>
+        <translation>添加、查找、查看或修改客户</translation>
+    </message>
+    <message>
+        <source>open, show, freeze, unfreeze, close accounts; holds; statements</source>
+        <translation>开户、查询、冻结、解冻、销户；止付；对账单</translation>
+    </message>
+    <message>
+        <source>Put the password of --confirm-as in COUNTERSIGN_CONFIRM_PASSWORD.</source>
+        <translation>请将 --confirm-as 所指人员的密码放在 COUNTERSIGN_CONFIRM_PASSWORD 中。</translation>
+    </message>
+    <message>
+        <source>Unknown command: customer %1 (add, find, show, edit).</source>
+        <translation>未知命令：customer %1（可用 add、find、show、edit）。</translation>
+    </message>
+    <message>
+        <source>The option --limit needs a number from 1 to %1.</source>
+        <translation>选项 --limit 需要 1 到 %1 之间的数字。</translation>
     </message>
 </context>
 <context>
@@ -1433,11 +1870,15 @@ Terminal: %2</source>
     </message>
     <message numerus="yes">
         <source>%n min</source>
-        <translation><numerusform>%n 分钟</numerusform></translation>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation><numerusform>%n 天</numerusform></translation>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
     </message>
     <message>
         <source>Allowed: %1 to %2 yuan.</source>

@@ -12,6 +12,9 @@ namespace cs::batch {
 Result<QJsonObject> staffCommand(const CliArgs& args);   // staff add|list|unlock|disable|enable|reset-password|set-role
 Result<QJsonObject> settingCommand(const CliArgs& args); // setting get|set|list
 
+Result<QJsonObject> customerCommand(const CliArgs& args); // customercommands.cpp
+Result<QJsonObject> accountCommand(const CliArgs& args); // accountcommands.cpp
+
 // auditcommands.cpp
 Result<QJsonObject> verifyAuditCommand(const CliArgs& args); // verify-audit
 

@@ -71,6 +71,8 @@ const QList<Command>& commands()
         {u"demo"_s, QT_TRANSLATE_NOOP("cs::batch", "create the demo branch, staff and customers (idempotent)"), demo},
         {u"staff"_s, QT_TRANSLATE_NOOP("cs::batch", "(admin) add, list, unlock, disable, enable staff; reset a password; set a role"), staffCommand},
         {u"setting"_s, QT_TRANSLATE_NOOP("cs::batch", "(admin) get, set or list settings; every change is audited"), settingCommand},
+        {u"customer"_s, QT_TRANSLATE_NOOP("cs::batch", "add, find, show or edit customers"), customerCommand},
+        {u"account"_s, QT_TRANSLATE_NOOP("cs::batch", "open, show, freeze, unfreeze, close accounts; holds; statements"), accountCommand},
         {u"verify-audit"_s, QT_TRANSLATE_NOOP("cs::batch", "check the audit chains; exit 3 naming the first bad record"), verifyAuditCommand},
         {u"version"_s, QT_TRANSLATE_NOOP("cs::batch", "print the program version"), version},
     };
