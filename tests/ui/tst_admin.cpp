@@ -1,21 +1,17 @@
 // The Administration workspace driven through its real widgets, signed on as admin through the real
 // login screen: the staff list and its actions, and the settings editor.
 
+#include "uitestsupport.h"
+
 #include "admin/adminworkspace.h"
 #include "admin/settingspage.h"
 #include "admin/staffmodel.h"
 #include "admin/staffpage.h"
 #include "auth/authservice.h"
 #include "i18n/translations.h"
-#include "services/demodata.h"
 #include "services/settingsservice.h"
 #include "services/staffservice.h"
-#include "shell/logindialog.h"
-#include "shell/mainwindow.h"
-#include "shell/terminalcontroller.h"
 #include "shell/workspaces.h"
-#include "storage/database.h"
-#include "storage/migrator.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -31,14 +27,11 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeEdit>
 
-#include <memory>
-#include <optional>
-
 using namespace Qt::StringLiterals;
+using cs::test::child;
 using cs::ui::SettingsPage;
 using cs::ui::StaffModel;
 
@@ -47,18 +40,9 @@ namespace {
 const QString kTerminal = u"T-ADMIN"_s;
 const QString kPassword = QString::fromUtf16(cs::DemoData::password);
 
-template <typename T>
-T* child(QObject* parent, const QString& name)
-{
-    T* found = parent ? parent->findChild<T*>(name) : nullptr;
-    if (!found)
-        qWarning("no child %s", qPrintable(name));
-    return found;
-}
-
 } // namespace
 
-class TestAdmin : public QObject {
+class TestAdmin : public cs::test::TerminalTest {
     Q_OBJECT
 
 private slots:
@@ -94,9 +78,6 @@ private:
     void showSettingsTab();
     QWidget* openSettingEditor(const QString& key);
 
-    QTemporaryDir m_dir;
-    std::optional<cs::Database> m_db;
-    std::unique_ptr<cs::ui::TerminalController> m_controller;
     cs::ui::MainWindow* m_window = nullptr;
     cs::ui::AdminWorkspace* m_admin = nullptr;
     cs::ui::StaffPage* m_staff = nullptr;
@@ -105,22 +86,13 @@ private:
 
 void TestAdmin::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
     QCOMPARE(cs::ui::installTranslations(*qApp, u"en"_s), u"en"_s);
-    auto db = cs::Database::open(u"sqlite:"_s + m_dir.filePath(u"admin.db"_s));
-    QVERIFY2(db.has_value(), db ? "" : qPrintable(db.error().message));
-    m_db = *db;
-    const auto migrated = cs::Migrator(*m_db).migrate();
-    QVERIFY2(migrated.has_value(), migrated ? "" : qPrintable(migrated.error().message));
-    const auto seeded = cs::DemoData::seed(*m_db);
-    QVERIFY2(seeded.has_value(), seeded ? "" : qPrintable(seeded.error().message));
+    CS_VERIFY_RESULT(createDemoDatabase());
 }
 
 void TestAdmin::init()
 {
-    m_controller = std::make_unique<cs::ui::TerminalController>(*m_db, kTerminal);
-    m_controller->start();
-    QVERIFY(QTest::qWaitForWindowExposed(m_controller->loginDialog()));
+    QVERIFY(startTerminal(kTerminal));
     signInAsAdmin();
     QVERIFY(m_window && m_admin && m_staff && m_settings);
 }
@@ -131,23 +103,13 @@ void TestAdmin::cleanup()
     m_admin = nullptr;
     m_staff = nullptr;
     m_settings = nullptr;
-    m_controller.reset();
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    stopTerminal();
 }
 
 void TestAdmin::signInAsAdmin()
 {
-    cs::ui::LoginDialog* dialog = m_controller->loginDialog();
-    auto* loginEdit = child<QLineEdit>(dialog, u"loginEdit"_s);
-    auto* passwordEdit = child<QLineEdit>(dialog, u"passwordEdit"_s);
-    QVERIFY(loginEdit && passwordEdit);
-    QTest::keyClicks(loginEdit, u"admin"_s);
-    QTest::keyClick(loginEdit, Qt::Key_Tab);
-    QTest::keyClicks(passwordEdit, kPassword);
-    QTest::keyClick(passwordEdit, Qt::Key_Return);
-    QVERIFY2(QTest::qWaitFor([this] { return m_controller->mainWindow() != nullptr; }, 10000),
-             qPrintable(dialog->errorText()));
-    m_window = m_controller->mainWindow();
+    m_window = signInAs(u"admin"_s, kPassword);
+    QVERIFY(m_window);
     QVERIFY(QTest::qWaitForWindowActive(m_window));
     // The admin's first workspace is Administration, and its page is the real one.
     QCOMPARE(m_window->currentWorkspace(), cs::ui::Workspace::Administration);

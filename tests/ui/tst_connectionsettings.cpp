@@ -2,6 +2,8 @@
 // settings file that never holds the password, the password under its exact key in the SecretStore,
 // toUrl round trips with sslmode, the in-memory store and SecureBytes wiping.
 
+#include "uitestsupport.h"
+
 #include "security/connectiondialog.h"
 #include "security/connectionsettings.h"
 #include "security/secretstore.h"
@@ -25,20 +27,12 @@ using namespace Qt::StringLiterals;
 using cs::ui::ConnectionDialog;
 using cs::ui::ConnectionProfile;
 namespace ConnectionSettings = cs::ui::ConnectionSettings;
+using cs::test::child;
 
 namespace {
 
 const QByteArray kPassword = "Tr0ub4dor&3;x=1%pw"_ba;
 const QString kKey = u"db-password/teller_app@db.branch.test:6543/countersign"_s;
-
-template <typename T>
-T* child(QWidget* parent, const QString& name)
-{
-    T* found = parent ? parent->findChild<T*>(name) : nullptr;
-    if (!found)
-        qWarning("no child %s", qPrintable(name));
-    return found;
-}
 
 bool hasFocus(const QWidget* widget)
 {

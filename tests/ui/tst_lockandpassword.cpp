@@ -1,17 +1,13 @@
 // Signing on through the real login screen: the forced change of an initial password before the main
 // window, and the idle lock that follows the setting security.idle_lock_minutes, then unlocking.
 
+#include "uitestsupport.h"
+
 #include "auth/authservice.h"
 #include "i18n/translations.h"
-#include "services/demodata.h"
 #include "services/settingsservice.h"
 #include "services/staffservice.h"
-#include "shell/logindialog.h"
-#include "shell/mainwindow.h"
 #include "shell/passwordchangedialog.h"
-#include "shell/terminalcontroller.h"
-#include "storage/database.h"
-#include "storage/migrator.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -19,16 +15,14 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QStackedWidget>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
 #include <chrono>
-#include <memory>
-#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
+using cs::test::child;
 
 namespace {
 
@@ -36,18 +30,9 @@ const QString kTerminal = u"T-LOCK"_s;
 const QString kPassword = QString::fromUtf16(cs::DemoData::password);
 const QString kInitial = u"Initial-pass-9"_s;
 
-template <typename T>
-T* child(QObject* parent, const QString& name)
-{
-    T* found = parent ? parent->findChild<T*>(name) : nullptr;
-    if (!found)
-        qWarning("no child %s", qPrintable(name));
-    return found;
-}
-
 } // namespace
 
-class TestLockAndPassword : public QObject {
+class TestLockAndPassword : public cs::test::TerminalTest {
     Q_OBJECT
 
 private slots:
@@ -61,27 +46,16 @@ private slots:
     void zeroMinutesNeverLocks();
 
 private:
-    void signIn(const QString& login, const QString& password);
     void addStaffWithInitialPassword(const QString& login, const QString& name);
     void setIdleMinutes(const QString& minutes);
 
-    QTemporaryDir m_dir;
-    std::optional<cs::Database> m_db;
     cs::Session m_admin;
-    std::unique_ptr<cs::ui::TerminalController> m_controller;
 };
 
 void TestLockAndPassword::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
     QCOMPARE(cs::ui::installTranslations(*qApp, u"en"_s), u"en"_s);
-    auto db = cs::Database::open(u"sqlite:"_s + m_dir.filePath(u"lock.db"_s));
-    QVERIFY2(db.has_value(), db ? "" : qPrintable(db.error().message));
-    m_db = *db;
-    const auto migrated = cs::Migrator(*m_db).migrate();
-    QVERIFY2(migrated.has_value(), migrated ? "" : qPrintable(migrated.error().message));
-    const auto seeded = cs::DemoData::seed(*m_db);
-    QVERIFY2(seeded.has_value(), seeded ? "" : qPrintable(seeded.error().message));
+    CS_VERIFY_RESULT(createDemoDatabase());
     const auto admin = cs::AuthService(*m_db).signOn(u"admin"_s, kPassword, kTerminal);
     QVERIFY2(admin.has_value(), admin ? "" : qPrintable(admin.error().message));
     m_admin = *admin;
@@ -89,29 +63,12 @@ void TestLockAndPassword::initTestCase()
 
 void TestLockAndPassword::init()
 {
-    m_controller = std::make_unique<cs::ui::TerminalController>(*m_db, kTerminal);
-    m_controller->start();
-    QVERIFY(QTest::qWaitForWindowExposed(m_controller->loginDialog()));
+    QVERIFY(startTerminal(kTerminal));
 }
 
 void TestLockAndPassword::cleanup()
 {
-    m_controller.reset();
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-}
-
-void TestLockAndPassword::signIn(const QString& login, const QString& password)
-{
-    cs::ui::LoginDialog* dialog = m_controller->loginDialog();
-    auto* loginEdit = child<QLineEdit>(dialog, u"loginEdit"_s);
-    auto* passwordEdit = child<QLineEdit>(dialog, u"passwordEdit"_s);
-    QVERIFY(loginEdit && passwordEdit);
-    loginEdit->clear();
-    passwordEdit->clear();
-    QTest::keyClicks(loginEdit, login);
-    QTest::keyClick(loginEdit, Qt::Key_Tab);
-    QTest::keyClicks(passwordEdit, password);
-    QTest::keyClick(passwordEdit, Qt::Key_Return);
+    stopTerminal();
 }
 
 void TestLockAndPassword::addStaffWithInitialPassword(const QString& login, const QString& name)

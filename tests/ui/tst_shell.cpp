@@ -1,16 +1,12 @@
 // The shell driven through its real widgets: sign-in, the workspaces each role gets, the status bar,
 // keyboard navigation, lock, sign-off and the Chinese translation.
 
+#include "uitestsupport.h"
+
 #include "auth/authservice.h"
 #include "domain/role.h"
 #include "i18n/translations.h"
-#include "services/demodata.h"
-#include "shell/logindialog.h"
-#include "shell/mainwindow.h"
-#include "shell/terminalcontroller.h"
 #include "shell/workspaces.h"
-#include "storage/database.h"
-#include "storage/migrator.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -19,28 +15,16 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
-#include <QTemporaryDir>
 #include <QTest>
 
-#include <memory>
-#include <optional>
-
 using namespace Qt::StringLiterals;
+using cs::test::child;
 using cs::ui::Workspace;
 
 namespace {
 
 const QString kTerminal = u"T-TEST"_s;
 const QString kPassword = QString::fromUtf16(cs::DemoData::password);
-
-template <typename T>
-T* child(QWidget* parent, const QString& name)
-{
-    T* found = parent ? parent->findChild<T*>(name) : nullptr;
-    if (!found)
-        qWarning("no child %s", qPrintable(name));
-    return found;
-}
 
 QStringList itemTexts(const QListWidget* list)
 {
@@ -52,7 +36,7 @@ QStringList itemTexts(const QListWidget* list)
 
 } // namespace
 
-class TestShell : public QObject {
+class TestShell : public cs::test::TerminalTest {
     Q_OBJECT
 
 private slots:
@@ -75,72 +59,28 @@ private slots:
     void chineseTranslation();
 
 private:
-    void signIn(const QString& login, const QString& password);
-    cs::ui::MainWindow* signInAs(const QString& login);
-
-    QTemporaryDir m_dir;
     QString m_dbPath;
-    std::optional<cs::Database> m_db;
     QDate m_businessDate;
-    std::unique_ptr<cs::ui::TerminalController> m_controller;
 };
 
 void TestShell::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
     QCOMPARE(cs::ui::installTranslations(*qApp, u"en"_s), u"en"_s);
-    m_dbPath = m_dir.filePath(u"t.db"_s);
-    auto db = cs::Database::open(u"sqlite:"_s + m_dbPath);
-    QVERIFY2(db.has_value(), db ? "" : qPrintable(db.error().message));
-    m_db = *db;
-    const auto migrated = cs::Migrator(*m_db).migrate();
-    QVERIFY2(migrated.has_value(), migrated ? "" : qPrintable(migrated.error().message));
-    const auto seeded = cs::DemoData::seed(*m_db);
-    QVERIFY2(seeded.has_value(), seeded ? "" : qPrintable(seeded.error().message));
+    CS_VERIFY_RESULT(createDemoDatabase());
+    m_dbPath = demoDatabasePath();
     // The demo branch opens its first business day on the day it is seeded.
     m_businessDate = QDate::currentDate();
 }
 
 void TestShell::init()
 {
-    m_controller = std::make_unique<cs::ui::TerminalController>(*m_db, kTerminal);
-    m_controller->start();
-    QVERIFY(m_controller->loginDialog());
-    QVERIFY(QTest::qWaitForWindowExposed(m_controller->loginDialog()));
+    QVERIFY(startTerminal(kTerminal));
 }
 
 void TestShell::cleanup()
 {
-    m_controller.reset();
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    stopTerminal();
     cs::ui::installTranslations(*qApp, u"en"_s);
-}
-
-void TestShell::signIn(const QString& login, const QString& password)
-{
-    cs::ui::LoginDialog* dialog = m_controller->loginDialog();
-    auto* loginEdit = child<QLineEdit>(dialog, u"loginEdit"_s);
-    auto* passwordEdit = child<QLineEdit>(dialog, u"passwordEdit"_s);
-    QVERIFY(loginEdit && passwordEdit);
-    loginEdit->clear();
-    passwordEdit->clear();
-    QTest::keyClicks(loginEdit, login);
-    QTest::keyClick(loginEdit, Qt::Key_Tab);
-    QTest::keyClicks(passwordEdit, password);
-    QTest::keyClick(passwordEdit, Qt::Key_Return);
-}
-
-cs::ui::MainWindow* TestShell::signInAs(const QString& login)
-{
-    signIn(login, kPassword);
-    if (!QTest::qWaitFor([this] { return m_controller->mainWindow() != nullptr; }, 10000)) {
-        qWarning("%s did not sign in: %s", qPrintable(login), qPrintable(m_controller->loginDialog()->errorText()));
-        return nullptr;
-    }
-    cs::ui::MainWindow* window = m_controller->mainWindow();
-    if (!QTest::qWaitForWindowExposed(window))
-        qWarning("main window not exposed");
-    return window;
 }
 
 void TestShell::loginScreenIsKeyboardReady()

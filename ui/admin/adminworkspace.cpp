@@ -3,6 +3,7 @@
 #include "admin/settingspage.h"
 #include "admin/staffpage.h"
 #include "shell/workspaces.h"
+#include "widgets/formwidgets.h"
 
 #include <QEvent>
 #include <QLabel>
@@ -23,10 +24,7 @@ AdminWorkspace::AdminWorkspace(Database db, Session session, QWidget* parent)
     setObjectName(workspaceKey(Workspace::Administration) + u"Page"_s);
 
     m_title->setObjectName(u"workspaceTitle"_s);
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
+    setTitleFont(m_title, 1.6);
 
     m_tabs->setObjectName(u"adminTabs"_s);
     m_tabs->setDocumentMode(true);

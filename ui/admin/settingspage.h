@@ -1,5 +1,6 @@
 #pragma once
 
+#include "admin/settingsmodel.h"
 #include "auth/session.h"
 #include "storage/database.h"
 
@@ -14,7 +15,6 @@ class QTableView;
 namespace cs::ui {
 
 class SettingsDelegate;
-class SettingsModel;
 
 // The settings editor: every setting with its value, description and who changed it last. The value
 // is edited in place (F2, a double click or just typing) with an editor that suits its kind: amounts in
@@ -37,10 +37,10 @@ public:
     bool hasUnsavedChanges() const;
     QString messageText() const;
 
-    // Columns of model().
-    enum Column { SettingColumn, ValueColumn, DescriptionColumn, ChangedByColumn, ChangedAtColumn, ColumnCount };
-    static constexpr int RawValueRole = Qt::UserRole;
-    static constexpr int KeyRole = Qt::UserRole + 1;
+    // Columns and roles of model().
+    using enum SettingsModel::Column;
+    static constexpr int RawValueRole = SettingsModel::RawValueRole;
+    static constexpr int KeyRole = SettingsModel::KeyRole;
 
 public slots:
     // Sends every changed value to the service, one call per setting, and shows what was saved and what
@@ -56,7 +56,6 @@ private:
     void updateActions();
     void updateDetails();
     void showCapitals(const QString& typed);
-    void showMessage(const QString& text, bool error);
     void retranslateUi();
 
     Database m_db;

@@ -1,6 +1,7 @@
 #include "admin/staffmodel.h"
 
 #include "domain/role.h"
+#include "widgets/formwidgets.h"
 
 #include <QColor>
 
@@ -58,7 +59,7 @@ QVariant StaffModel::data(const QModelIndex& index, int role) const
     case Qt::ForegroundRole:
         // A staff member who cannot sign on stands out; the palette's own colours otherwise.
         if (index.column() == StateColumn && staff.state != u"active")
-            return QColor(0xb3, 0x26, 0x1e);
+            return errorColor();
         return {};
     default:
         return {};

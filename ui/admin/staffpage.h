@@ -1,16 +1,23 @@
 #pragma once
 
 #include "auth/session.h"
+#include "common/result.h"
 #include "storage/database.h"
 
 #include <QWidget>
 
+#include <functional>
+
 class QAction;
 class QLabel;
 class QLineEdit;
-class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
+
+namespace cs {
+class StaffService;
+struct StaffSummary;
+} // namespace cs
 
 namespace cs::ui {
 
@@ -59,7 +66,12 @@ protected:
 
 private:
     QAction* createAction(const QString& name, const QKeySequence& shortcut, void (StaffPage::*slot)());
-    QPushButton* createButton(const QString& name, QAction* action);
+    // The staff member of the selected row, when `action` applies to them; else null.
+    const StaffSummary* selectedFor(const QAction* action) const;
+    // Enable and Unlock: no dialog, the change is made at once and the row stays selected. `done` says
+    // what was done, %1 being the login.
+    void changeSelected(const QAction* action, const std::function<Status(const StaffService&, qint64)>& change,
+                        const QString& done);
     void updateActions();
     void reloadAndSelect(qint64 staffId);
     void showMessage(const QString& text, bool error);

@@ -4,6 +4,7 @@
 #include "shell/appicon.h"
 #include "storage/database.h"
 #include "storage/migrator.h"
+#include "widgets/formwidgets.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -15,19 +16,33 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
-#include <QThread>
 #include <QVBoxLayout>
-
-#include <memory>
-#include <optional>
 
 using namespace Qt::StringLiterals;
 
 namespace cs::ui {
 namespace {
 
-const QColor errorColor(0xb3, 0x26, 0x1e);
 const QColor successColor(0x1b, 0x6e, 0x32);
+
+// What "Test connection" reports: the server and its schema version, or why it cannot be used.
+Result<QString> describeConnection(const DatabaseUrl& url)
+{
+    auto db = Database::open(url);
+    if (!db)
+        return fail(db.error());
+    const Migrator migrator(*db);
+    const auto version = migrator.currentVersion();
+    if (!version)
+        return fail(version.error());
+    if (*version != migrator.latestVersion())
+        return ConnectionDialog::tr("Connected to %1, but its schema version is %2 and this "
+                                    "program needs %3. Run countersign-batch migrate.")
+            .arg(db->displayName())
+            .arg(*version)
+            .arg(migrator.latestVersion());
+    return ConnectionDialog::tr("Connected to %1 (schema version %2).").arg(db->displayName()).arg(*version);
+}
 
 } // namespace
 
@@ -48,10 +63,10 @@ ConnectionDialog::ConnectionDialog(SecretStore& secrets, QSettings* settings, QW
     , m_port(new QSpinBox(this))
     , m_database(new QLineEdit(this))
     , m_user(new QLineEdit(this))
-    , m_password(new QLineEdit(this))
+    , m_password(createPasswordEdit(u"passwordEdit"_s, this))
     , m_sslMode(new QComboBox(this))
     , m_status(new QLabel(this))
-    , m_busyIndicator(new QProgressBar(this))
+    , m_busyIndicator(createBusyIndicator(u"busyIndicator"_s, this))
     , m_test(new QPushButton(this))
     , m_save(new QPushButton(this))
     , m_cancel(new QPushButton(this))
@@ -60,10 +75,7 @@ ConnectionDialog::ConnectionDialog(SecretStore& secrets, QSettings* settings, QW
     setWindowIcon(applicationIcon());
 
     m_title->setObjectName(u"titleLabel"_s);
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
+    setTitleFont(m_title, 1.4);
     m_subtitle->setObjectName(u"subtitleLabel"_s);
     m_subtitle->setWordWrap(true);
     m_subtitle->setForegroundRole(QPalette::PlaceholderText);
@@ -93,10 +105,6 @@ ConnectionDialog::ConnectionDialog(SecretStore& secrets, QSettings* settings, QW
     m_user->setInputMethodHints(plainInput);
     m_userLabel->setBuddy(m_user);
 
-    m_password->setObjectName(u"passwordEdit"_s);
-    m_password->setEchoMode(QLineEdit::Password);
-    m_password->setMaxLength(256);
-    m_password->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
     m_passwordLabel->setBuddy(m_password);
 
     m_sslMode->setObjectName(u"sslModeCombo"_s);
@@ -111,15 +119,6 @@ ConnectionDialog::ConnectionDialog(SecretStore& secrets, QSettings* settings, QW
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->hide(); // shown with a message
 
-    m_busyIndicator->setObjectName(u"busyIndicator"_s);
-    m_busyIndicator->setRange(0, 0);
-    m_busyIndicator->setTextVisible(false);
-    m_busyIndicator->setFixedHeight(6);
-    QSizePolicy busyPolicy = m_busyIndicator->sizePolicy();
-    busyPolicy.setRetainSizeWhenHidden(true);
-    m_busyIndicator->setSizePolicy(busyPolicy);
-    m_busyIndicator->hide();
-
     m_test->setObjectName(u"testButton"_s);
     m_test->setAutoDefault(false);
     m_save->setObjectName(u"saveButton"_s);
@@ -132,9 +131,7 @@ ConnectionDialog::ConnectionDialog(SecretStore& secrets, QSettings* settings, QW
     portRow->addWidget(m_port);
     portRow->addStretch(1);
 
-    auto* form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    auto* form = createFormLayout();
     form->addRow(m_hostLabel, m_host);
     form->addRow(m_portLabel, portRow);
     form->addRow(m_databaseLabel, m_database);
@@ -160,14 +157,10 @@ ConnectionDialog::ConnectionDialog(SecretStore& secrets, QSettings* settings, QW
     layout->addSpacing(4);
     layout->addLayout(buttons);
 
-    setTabOrder(m_host, m_port);
-    setTabOrder(m_port, m_database);
-    setTabOrder(m_database, m_user);
-    setTabOrder(m_user, m_password);
-    setTabOrder(m_password, m_sslMode);
-    setTabOrder(m_sslMode, m_test);
-    setTabOrder(m_test, m_save);
-    setTabOrder(m_save, m_cancel);
+    setTabChain({m_host, m_port, m_database, m_user, m_password, m_sslMode, m_test, m_save, m_cancel});
+
+    m_call.setBusyWidgets({m_host, m_port, m_database, m_user, m_password, m_sslMode, m_test, m_save, m_cancel});
+    m_call.setBusyIndicator(m_busyIndicator);
 
     connect(m_test, &QPushButton::clicked, this, &ConnectionDialog::testConnection);
     connect(m_save, &QPushButton::clicked, this, &ConnectionDialog::save);
@@ -185,9 +178,6 @@ ConnectionDialog::ConnectionDialog(SecretStore& secrets, QSettings* settings, QW
 
 ConnectionDialog::~ConnectionDialog()
 {
-    // The test only touches its own copies; let it end (connect_timeout bounds it) before going away.
-    if (m_worker)
-        m_worker->wait();
     m_password->clear();
 }
 
@@ -220,7 +210,7 @@ QString ConnectionDialog::statusText() const
 void ConnectionDialog::showError(const Error& error)
 {
     QPalette palette = m_status->palette();
-    palette.setColor(QPalette::WindowText, errorColor);
+    palette.setColor(QPalette::WindowText, errorColor());
     m_status->setPalette(palette);
     m_status->setText(error.message);
     m_status->show();
@@ -272,7 +262,7 @@ Result<DatabaseUrl> ConnectionDialog::urlForTest()
 
 void ConnectionDialog::testConnection()
 {
-    if (m_busy)
+    if (isBusy())
         return;
     clearStatus();
     auto url = urlForTest();
@@ -281,49 +271,21 @@ void ConnectionDialog::testConnection()
         emit testFinished(false);
         return;
     }
-    setBusy(true);
-
-    auto outcome = std::make_shared<std::optional<Result<QString>>>();
-    QThread* worker = QThread::create([url = std::move(*url), outcome]() mutable {
-        {
-            auto db = Database::open(url);
-            if (!db) {
-                *outcome = fail(db.error());
-            } else {
-                const Migrator migrator(*db);
-                const auto version = migrator.currentVersion();
-                if (!version)
-                    *outcome = fail(version.error());
-                else if (*version != migrator.latestVersion())
-                    *outcome = ConnectionDialog::tr("Connected to %1, but its schema version is %2 and this "
-                                                    "program needs %3. Run countersign-batch migrate.")
-                                   .arg(db->displayName())
-                                   .arg(*version)
-                                   .arg(migrator.latestVersion());
-                else
-                    *outcome = ConnectionDialog::tr("Connected to %1 (schema version %2).")
-                                   .arg(db->displayName())
-                                   .arg(*version);
-            }
-        }
-        url.password.fill(u'\0');
-        url.password.clear();
-    });
-    worker->setObjectName(u"connectionTestWorker"_s);
-    connect(worker, &QThread::finished, this, [this, outcome] {
-        if (outcome->has_value())
-            finishTest(**outcome);
-        else
-            finishTest(fail(Error::internal(u"connection.no_result"_s, tr("The connection test did not complete."))));
-    });
-    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-    m_worker = worker;
-    worker->start();
+    // The form waits for a running test when it closes; connect_timeout bounds the wait.
+    m_call.start(
+        u"connectionTestWorker"_s,
+        [url = std::move(*url)]() mutable {
+            Result<QString> outcome = describeConnection(url);
+            url.password.fill(u'\0');
+            url.password.clear();
+            return outcome;
+        },
+        Error::internal(u"connection.no_result"_s, tr("The connection test did not complete.")),
+        [this](const Result<QString>& outcome) { finishTest(outcome); });
 }
 
 void ConnectionDialog::finishTest(const Result<QString>& outcome)
 {
-    setBusy(false);
     if (outcome) {
         showSuccess(*outcome);
         m_test->setFocus(Qt::OtherFocusReason);
@@ -335,7 +297,7 @@ void ConnectionDialog::finishTest(const Result<QString>& outcome)
 
 void ConnectionDialog::save()
 {
-    if (m_busy)
+    if (isBusy())
         return;
     clearStatus();
     const ConnectionProfile chosen = profile();
@@ -379,26 +341,10 @@ void ConnectionDialog::accept()
 
 void ConnectionDialog::reject()
 {
-    if (m_busy)
+    if (isBusy())
         return;
     m_password->clear();
     QDialog::reject();
-}
-
-void ConnectionDialog::setBusy(bool busy)
-{
-    m_busy = busy;
-    for (QWidget* widget : {static_cast<QWidget*>(m_host), static_cast<QWidget*>(m_port),
-                            static_cast<QWidget*>(m_database), static_cast<QWidget*>(m_user),
-                            static_cast<QWidget*>(m_password), static_cast<QWidget*>(m_sslMode),
-                            static_cast<QWidget*>(m_test), static_cast<QWidget*>(m_save),
-                            static_cast<QWidget*>(m_cancel)})
-        widget->setEnabled(!busy);
-    m_busyIndicator->setVisible(busy);
-    if (busy)
-        setCursor(Qt::BusyCursor);
-    else
-        unsetCursor();
 }
 
 void ConnectionDialog::changeEvent(QEvent* event)

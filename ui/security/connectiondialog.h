@@ -2,9 +2,9 @@
 
 #include "common/result.h"
 #include "security/connectionsettings.h"
+#include "widgets/backgroundcall.h"
 
 #include <QDialog>
-#include <QPointer>
 
 #include <memory>
 
@@ -15,7 +15,6 @@ class QProgressBar;
 class QPushButton;
 class QSettings;
 class QSpinBox;
-class QThread;
 
 namespace cs {
 class SecretStore;
@@ -45,7 +44,7 @@ public:
     ConnectionProfile profile() const;
     void setProfile(const ConnectionProfile& profile);
 
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const { return m_call.isBusy(); }
     QString statusText() const;
     // Shows an error (e.g. why the saved connection failed) and puts the cursor in the field it names.
     void showError(const Error& error);
@@ -71,15 +70,12 @@ private:
     void finishTest(const Result<QString>& outcome);
     void showSuccess(const QString& message);
     void clearStatus();
-    void setBusy(bool busy);
     void retranslateUi();
 
     SecretStore& m_secrets;
     std::unique_ptr<QSettings> m_ownSettings;
     QSettings* m_settings = nullptr;
     QString m_loadedKey; // secret key of the profile the dialog opened with
-    bool m_busy = false;
-    QPointer<QThread> m_worker;
 
     QLabel* m_title = nullptr;
     QLabel* m_subtitle = nullptr;
@@ -100,6 +96,7 @@ private:
     QPushButton* m_test = nullptr;
     QPushButton* m_save = nullptr;
     QPushButton* m_cancel = nullptr;
+    BackgroundCall m_call{this};
 };
 
 } // namespace cs::ui

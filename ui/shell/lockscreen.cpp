@@ -2,6 +2,7 @@
 
 #include "auth/authservice.h"
 #include "shell/appicon.h"
+#include "widgets/formwidgets.h"
 
 #include <QApplication>
 #include <QEvent>
@@ -25,7 +26,7 @@ LockScreen::LockScreen(Database db, Session session, QWidget* parent)
     , m_who(new QLabel(this))
     , m_passwordLabel(new QLabel(this))
     , m_password(new QLineEdit(this))
-    , m_error(new QLabel(this))
+    , m_error(createErrorLabel(u"unlockErrorLabel"_s, this))
     , m_unlock(new QPushButton(this))
     , m_signOff(new QPushButton(this))
 {
@@ -35,10 +36,7 @@ LockScreen::LockScreen(Database db, Session session, QWidget* parent)
     logo->setPixmap(applicationIcon().pixmap(72, 72));
     logo->setAlignment(Qt::AlignCenter);
 
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
+    setTitleFont(m_title, 1.5);
     m_title->setAlignment(Qt::AlignCenter);
     m_who->setAlignment(Qt::AlignCenter);
     m_who->setWordWrap(true);
@@ -47,13 +45,6 @@ LockScreen::LockScreen(Database db, Session session, QWidget* parent)
     m_password->setObjectName(u"unlockPasswordEdit"_s);
     m_password->setEchoMode(QLineEdit::Password);
     m_passwordLabel->setBuddy(m_password);
-
-    m_error->setObjectName(u"unlockErrorLabel"_s);
-    m_error->setWordWrap(true);
-    m_error->setTextFormat(Qt::PlainText);
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xb3, 0x26, 0x1e));
-    m_error->setPalette(errorPalette);
 
     m_unlock->setObjectName(u"unlockButton"_s);
     m_unlock->setDefault(true);
@@ -90,8 +81,7 @@ LockScreen::LockScreen(Database db, Session session, QWidget* parent)
     layout->addWidget(panel, 0, Qt::AlignHCenter);
     layout->addStretch(2);
 
-    setTabOrder(m_password, m_unlock);
-    setTabOrder(m_unlock, m_signOff);
+    setTabChain({m_password, m_unlock, m_signOff});
 
     connect(m_password, &QLineEdit::returnPressed, this, &LockScreen::tryUnlock);
     connect(m_unlock, &QPushButton::clicked, this, &LockScreen::tryUnlock);

@@ -4,6 +4,7 @@
 #include "security/connectiondialog.h"
 #include "security/keychainsecretstore.h"
 #include "shell/appicon.h"
+#include "widgets/formwidgets.h"
 
 #include <QEvent>
 #include <QFormLayout>
@@ -13,11 +14,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QThread>
 #include <QVBoxLayout>
-
-#include <memory>
-#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -31,10 +28,10 @@ LoginDialog::LoginDialog(Database db, QString terminalId, QWidget* parent)
     , m_subtitle(new QLabel(this))
     , m_loginLabel(new QLabel(this))
     , m_passwordLabel(new QLabel(this))
-    , m_login(new QLineEdit(this))
+    , m_login(createLoginEdit(u"loginEdit"_s, this))
     , m_password(new QLineEdit(this))
-    , m_error(new QLabel(this))
-    , m_busyIndicator(new QProgressBar(this))
+    , m_error(createErrorLabel(u"errorLabel"_s, this))
+    , m_busyIndicator(createBusyIndicator(u"busyIndicator"_s, this))
     , m_connection(new QLabel(this))
     , m_signIn(new QPushButton(this))
     , m_quit(new QPushButton(this))
@@ -50,38 +47,16 @@ LoginDialog::LoginDialog(Database db, QString terminalId, QWidget* parent)
     logo->setFixedSize(64, 64);
 
     m_title->setObjectName(u"titleLabel"_s);
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.7);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
+    setTitleFont(m_title, 1.7);
     m_subtitle->setObjectName(u"subtitleLabel"_s);
     m_subtitle->setForegroundRole(QPalette::PlaceholderText);
 
-    m_login->setObjectName(u"loginEdit"_s);
-    m_login->setMaxLength(64);
-    m_login->setInputMethodHints(Qt::ImhNoAutoUppercase | Qt::ImhNoPredictiveText | Qt::ImhPreferLatin);
     m_loginLabel->setBuddy(m_login);
 
     m_password->setObjectName(u"passwordEdit"_s);
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setMaxLength(256);
     m_passwordLabel->setBuddy(m_password);
-
-    m_error->setObjectName(u"errorLabel"_s);
-    m_error->setWordWrap(true);
-    m_error->setTextFormat(Qt::PlainText);
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xb3, 0x26, 0x1e));
-    m_error->setPalette(errorPalette);
-
-    m_busyIndicator->setObjectName(u"busyIndicator"_s);
-    m_busyIndicator->setRange(0, 0);
-    m_busyIndicator->setTextVisible(false);
-    m_busyIndicator->setFixedHeight(6);
-    QSizePolicy busyPolicy = m_busyIndicator->sizePolicy();
-    busyPolicy.setRetainSizeWhenHidden(true);
-    m_busyIndicator->setSizePolicy(busyPolicy);
-    m_busyIndicator->hide();
 
     m_connection->setObjectName(u"connectionLabel"_s);
     m_connection->setTextFormat(Qt::PlainText);
@@ -108,9 +83,7 @@ LoginDialog::LoginDialog(Database db, QString terminalId, QWidget* parent)
     header->addWidget(logo);
     header->addLayout(heading, 1);
 
-    auto* form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    auto* form = createFormLayout();
     form->addRow(m_loginLabel, m_login);
     form->addRow(m_passwordLabel, m_password);
 
@@ -132,10 +105,10 @@ LoginDialog::LoginDialog(Database db, QString terminalId, QWidget* parent)
     layout->addSpacing(4);
     layout->addLayout(buttons);
 
-    setTabOrder(m_login, m_password);
-    setTabOrder(m_password, m_signIn);
-    setTabOrder(m_signIn, m_quit);
-    setTabOrder(m_quit, m_connectionButton);
+    setTabChain({m_login, m_password, m_signIn, m_quit, m_connectionButton});
+
+    m_call.setBusyWidgets({m_login, m_password, m_signIn, m_quit, m_connectionButton});
+    m_call.setBusyIndicator(m_busyIndicator);
 
     connect(m_signIn, &QPushButton::clicked, this, &LoginDialog::submit);
     connect(m_quit, &QPushButton::clicked, this, &LoginDialog::reject);
@@ -146,13 +119,6 @@ LoginDialog::LoginDialog(Database db, QString terminalId, QWidget* parent)
     m_login->setFocus();
 }
 
-LoginDialog::~LoginDialog()
-{
-    // The worker only touches its own copies; let it finish before the dialog goes away.
-    if (m_worker)
-        m_worker->wait();
-}
-
 QString LoginDialog::errorText() const
 {
     return m_error->text();
@@ -160,33 +126,20 @@ QString LoginDialog::errorText() const
 
 void LoginDialog::submit()
 {
-    if (m_busy)
+    if (isBusy())
         return;
-    setBusy(true);
     m_error->clear();
-
-    auto outcome = std::make_shared<std::optional<Result<Session>>>();
-    QThread* worker = QThread::create(
-        [db = m_db, login = m_login->text().trimmed(), password = m_password->text(),
-         terminal = m_terminalId, outcome] {
-            *outcome = AuthService(db).signOn(login, password, terminal);
-        });
-    worker->setObjectName(u"signOnWorker"_s);
-    // `finished` comes from the worker thread and is queued to this (GUI) thread.
-    connect(worker, &QThread::finished, this, [this, outcome] {
-        if (outcome->has_value())
-            finishSignOn(std::move(**outcome));
-        else
-            finishSignOn(fail(Error::internal(u"auth.no_result"_s, tr("The sign-on did not complete."))));
-    });
-    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-    m_worker = worker;
-    worker->start();
+    m_call.start(
+        u"signOnWorker"_s,
+        [db = m_db, login = m_login->text().trimmed(), password = m_password->text(), terminal = m_terminalId] {
+            return AuthService(db).signOn(login, password, terminal);
+        },
+        Error::internal(u"auth.no_result"_s, tr("The sign-on did not complete.")),
+        [this](Result<Session> outcome) { finishSignOn(std::move(outcome)); });
 }
 
 void LoginDialog::finishSignOn(Result<Session> outcome)
 {
-    setBusy(false);
     if (!outcome) {
         showError(outcome.error());
         return;
@@ -219,7 +172,7 @@ void LoginDialog::reset()
 
 void LoginDialog::reject()
 {
-    if (m_busy)
+    if (isBusy())
         return;
     emit quitRequested();
     QDialog::reject();
@@ -227,7 +180,7 @@ void LoginDialog::reject()
 
 void LoginDialog::editConnection()
 {
-    if (m_busy)
+    if (isBusy())
         return;
     KeychainSecretStore secrets;
     ConnectionDialog dialog(secrets, nullptr, this);
@@ -235,21 +188,6 @@ void LoginDialog::editConnection()
         QMessageBox::information(this, tr("Database connection"),
                                  tr("The new connection settings apply when the terminal starts again."));
     m_login->setFocus(Qt::OtherFocusReason);
-}
-
-void LoginDialog::setBusy(bool busy)
-{
-    m_busy = busy;
-    m_login->setEnabled(!busy);
-    m_password->setEnabled(!busy);
-    m_signIn->setEnabled(!busy);
-    m_quit->setEnabled(!busy);
-    m_connectionButton->setEnabled(!busy);
-    m_busyIndicator->setVisible(busy);
-    if (busy)
-        setCursor(Qt::BusyCursor);
-    else
-        unsetCursor();
 }
 
 void LoginDialog::changeEvent(QEvent* event)

@@ -3,15 +3,14 @@
 #include "auth/session.h"
 #include "common/result.h"
 #include "storage/database.h"
+#include "widgets/backgroundcall.h"
 
 #include <QDialog>
-#include <QPointer>
 
 class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
-class QThread;
 
 namespace cs::ui {
 
@@ -24,10 +23,9 @@ class LoginDialog : public QDialog {
     Q_OBJECT
 public:
     LoginDialog(Database db, QString terminalId, QWidget* parent = nullptr);
-    ~LoginDialog() override;
 
     QString terminalId() const { return m_terminalId; }
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const { return m_call.isBusy(); }
     QString errorText() const;
 
 public slots:
@@ -50,13 +48,10 @@ protected:
 private:
     void finishSignOn(Result<Session> outcome);
     void showError(const Error& error);
-    void setBusy(bool busy);
     void retranslateUi();
 
     Database m_db;
     QString m_terminalId;
-    bool m_busy = false;
-    QPointer<QThread> m_worker;
 
     QLabel* m_title = nullptr;
     QLabel* m_subtitle = nullptr;
@@ -70,6 +65,7 @@ private:
     QPushButton* m_signIn = nullptr;
     QPushButton* m_quit = nullptr;
     QPushButton* m_connectionButton = nullptr;
+    BackgroundCall m_call{this};
 };
 
 } // namespace cs::ui

@@ -2,6 +2,7 @@
 
 #include "services/staffservice.h"
 #include "shell/appicon.h"
+#include "widgets/formwidgets.h"
 
 #include <QEvent>
 #include <QFormLayout>
@@ -10,29 +11,11 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QThread>
 #include <QVBoxLayout>
-
-#include <memory>
-#include <optional>
 
 using namespace Qt::StringLiterals;
 
 namespace cs::ui {
-
-namespace {
-
-QLineEdit* passwordEdit(const QString& objectName, QWidget* parent)
-{
-    auto* edit = new QLineEdit(parent);
-    edit->setObjectName(objectName);
-    edit->setEchoMode(QLineEdit::Password);
-    edit->setMaxLength(256);
-    edit->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
-    return edit;
-}
-
-} // namespace
 
 PasswordChangeDialog::PasswordChangeDialog(Database db, Session session, QWidget* parent)
     : QDialog(parent)
@@ -43,11 +26,11 @@ PasswordChangeDialog::PasswordChangeDialog(Database db, Session session, QWidget
     , m_oldLabel(new QLabel(this))
     , m_newLabel(new QLabel(this))
     , m_confirmLabel(new QLabel(this))
-    , m_old(passwordEdit(u"oldPasswordEdit"_s, this))
-    , m_new(passwordEdit(u"newPasswordEdit"_s, this))
-    , m_confirm(passwordEdit(u"confirmPasswordEdit"_s, this))
-    , m_error(new QLabel(this))
-    , m_busyIndicator(new QProgressBar(this))
+    , m_old(createPasswordEdit(u"oldPasswordEdit"_s, this))
+    , m_new(createPasswordEdit(u"newPasswordEdit"_s, this))
+    , m_confirm(createPasswordEdit(u"confirmPasswordEdit"_s, this))
+    , m_error(createErrorLabel(u"passwordChangeError"_s, this))
+    , m_busyIndicator(createBusyIndicator(u"passwordChangeBusy"_s, this))
     , m_change(new QPushButton(this))
     , m_cancel(new QPushButton(this))
 {
@@ -60,10 +43,7 @@ PasswordChangeDialog::PasswordChangeDialog(Database db, Session session, QWidget
     logo->setFixedSize(48, 48);
 
     m_title->setObjectName(u"passwordChangeTitle"_s);
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
+    setTitleFont(m_title, 1.4);
     m_intro->setObjectName(u"passwordChangeIntro"_s);
     m_intro->setWordWrap(true);
     m_intro->setTextFormat(Qt::PlainText);
@@ -71,22 +51,6 @@ PasswordChangeDialog::PasswordChangeDialog(Database db, Session session, QWidget
     m_oldLabel->setBuddy(m_old);
     m_newLabel->setBuddy(m_new);
     m_confirmLabel->setBuddy(m_confirm);
-
-    m_error->setObjectName(u"passwordChangeError"_s);
-    m_error->setWordWrap(true);
-    m_error->setTextFormat(Qt::PlainText);
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xb3, 0x26, 0x1e));
-    m_error->setPalette(errorPalette);
-
-    m_busyIndicator->setObjectName(u"passwordChangeBusy"_s);
-    m_busyIndicator->setRange(0, 0);
-    m_busyIndicator->setTextVisible(false);
-    m_busyIndicator->setFixedHeight(6);
-    QSizePolicy busyPolicy = m_busyIndicator->sizePolicy();
-    busyPolicy.setRetainSizeWhenHidden(true);
-    m_busyIndicator->setSizePolicy(busyPolicy);
-    m_busyIndicator->hide();
 
     m_change->setObjectName(u"changePasswordButton"_s);
     m_change->setDefault(true);
@@ -103,9 +67,7 @@ PasswordChangeDialog::PasswordChangeDialog(Database db, Session session, QWidget
     header->addWidget(logo, 0, Qt::AlignTop);
     header->addLayout(heading, 1);
 
-    auto* form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    auto* form = createFormLayout();
     form->addRow(m_oldLabel, m_old);
     form->addRow(m_newLabel, m_new);
     form->addRow(m_confirmLabel, m_confirm);
@@ -126,10 +88,10 @@ PasswordChangeDialog::PasswordChangeDialog(Database db, Session session, QWidget
     layout->addSpacing(4);
     layout->addLayout(buttons);
 
-    setTabOrder(m_old, m_new);
-    setTabOrder(m_new, m_confirm);
-    setTabOrder(m_confirm, m_change);
-    setTabOrder(m_change, m_cancel);
+    setTabChain({m_old, m_new, m_confirm, m_change, m_cancel});
+
+    m_call.setBusyWidgets({m_old, m_new, m_confirm, m_change, m_cancel});
+    m_call.setBusyIndicator(m_busyIndicator);
 
     connect(m_change, &QPushButton::clicked, this, &PasswordChangeDialog::submit);
     connect(m_cancel, &QPushButton::clicked, this, &PasswordChangeDialog::reject);
@@ -139,13 +101,6 @@ PasswordChangeDialog::PasswordChangeDialog(Database db, Session session, QWidget
     m_old->setFocus();
 }
 
-PasswordChangeDialog::~PasswordChangeDialog()
-{
-    // The worker only touches its own copies; let it finish before the dialog goes away.
-    if (m_worker)
-        m_worker->wait();
-}
-
 QString PasswordChangeDialog::errorText() const
 {
     return m_error->text();
@@ -153,7 +108,7 @@ QString PasswordChangeDialog::errorText() const
 
 void PasswordChangeDialog::submit()
 {
-    if (m_busy)
+    if (isBusy())
         return;
     m_error->clear();
     if (m_new->text() != m_confirm->text()) {
@@ -161,28 +116,17 @@ void PasswordChangeDialog::submit()
                                  tr("The new password and its repetition are not the same.")));
         return;
     }
-    setBusy(true);
-    auto outcome = std::make_shared<std::optional<Status>>();
-    QThread* worker = QThread::create([db = m_db, session = m_session, oldPassword = m_old->text(),
-                                       newPassword = m_new->text(), outcome] {
-        *outcome = StaffService(db).changeOwnPassword(session, oldPassword, newPassword);
-    });
-    worker->setObjectName(u"passwordChangeWorker"_s);
-    // `finished` comes from the worker thread and is queued to this (GUI) thread.
-    connect(worker, &QThread::finished, this, [this, outcome] {
-        if (outcome->has_value())
-            finish(std::move(**outcome));
-        else
-            finish(fail(Error::internal(u"password.no_result"_s, tr("The password change did not complete."))));
-    });
-    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-    m_worker = worker;
-    worker->start();
+    m_call.start(
+        u"passwordChangeWorker"_s,
+        [db = m_db, session = m_session, oldPassword = m_old->text(), newPassword = m_new->text()] {
+            return StaffService(db).changeOwnPassword(session, oldPassword, newPassword);
+        },
+        Error::internal(u"password.no_result"_s, tr("The password change did not complete.")),
+        [this](Status outcome) { finish(std::move(outcome)); });
 }
 
 void PasswordChangeDialog::finish(Status outcome)
 {
-    setBusy(false);
     if (!outcome) {
         showError(outcome.error());
         return;
@@ -214,25 +158,10 @@ void PasswordChangeDialog::showError(const Error& error)
 
 void PasswordChangeDialog::reject()
 {
-    if (m_busy)
+    if (isBusy())
         return;
     emit cancelled();
     QDialog::reject();
-}
-
-void PasswordChangeDialog::setBusy(bool busy)
-{
-    m_busy = busy;
-    m_old->setEnabled(!busy);
-    m_new->setEnabled(!busy);
-    m_confirm->setEnabled(!busy);
-    m_change->setEnabled(!busy);
-    m_cancel->setEnabled(!busy);
-    m_busyIndicator->setVisible(busy);
-    if (busy)
-        setCursor(Qt::BusyCursor);
-    else
-        unsetCursor();
 }
 
 void PasswordChangeDialog::changeEvent(QEvent* event)

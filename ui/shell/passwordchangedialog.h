@@ -3,15 +3,14 @@
 #include "auth/session.h"
 #include "common/result.h"
 #include "storage/database.h"
+#include "widgets/backgroundcall.h"
 
 #include <QDialog>
-#include <QPointer>
 
 class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
-class QThread;
 
 namespace cs::ui {
 
@@ -25,10 +24,9 @@ class PasswordChangeDialog : public QDialog {
     Q_OBJECT
 public:
     PasswordChangeDialog(Database db, Session session, QWidget* parent = nullptr);
-    ~PasswordChangeDialog() override;
 
     const Session& session() const { return m_session; }
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const { return m_call.isBusy(); }
     QString errorText() const;
 
 public slots:
@@ -48,13 +46,10 @@ protected:
 private:
     void finish(Status outcome);
     void showError(const Error& error);
-    void setBusy(bool busy);
     void retranslateUi();
 
     Database m_db;
     Session m_session;
-    bool m_busy = false;
-    QPointer<QThread> m_worker;
 
     QLabel* m_title = nullptr;
     QLabel* m_intro = nullptr;
@@ -68,6 +63,7 @@ private:
     QProgressBar* m_busyIndicator = nullptr;
     QPushButton* m_change = nullptr;
     QPushButton* m_cancel = nullptr;
+    BackgroundCall m_call{this};
 };
 
 } // namespace cs::ui

@@ -1,5 +1,7 @@
 #include "shell/workspacepage.h"
 
+#include "widgets/formwidgets.h"
+
 #include <QEvent>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -17,10 +19,7 @@ WorkspacePage::WorkspacePage(Workspace workspace, QWidget* parent)
     setObjectName(workspaceKey(workspace) + u"Page"_s);
 
     m_title->setObjectName(u"workspaceTitle"_s);
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
+    setTitleFont(m_title, 1.6);
 
     m_description->setObjectName(u"workspaceDescription"_s);
     m_description->setWordWrap(true);
