@@ -58,34 +58,6 @@ QJsonObject toJson(const AccountView& v)
             {u"holds"_s, holds}};
 }
 
-// An optional date option: invalid (not given) when absent, Invalid naming the field when malformed.
-Result<QDate> dateOption(const CliArgs& args, const QString& option)
-{
-    const QString value = args.value(option).trimmed();
-    if (value.isEmpty())
-        return QDate();
-    const QDate parsed = QDate::fromString(value, u"yyyy-MM-dd"_s);
-    if (!parsed.isValid())
-        return fail(Error::invalid(u"usage.bad_date"_s, option,
-                                   QCoreApplication::translate("cs::batch", "The option --%1 needs a date as "
-                                                                            "YYYY-MM-DD.").arg(option)));
-    return parsed;
-}
-
-Result<qint64> idOption(const CliArgs& args, const QString& option)
-{
-    auto value = required(args, option);
-    if (!value)
-        return fail(value.error());
-    bool ok = false;
-    const qint64 id = value->trimmed().toLongLong(&ok);
-    if (!ok || id <= 0)
-        return fail(Error::invalid(u"usage.bad_number"_s, option,
-                                   QCoreApplication::translate("cs::batch", "The option --%1 needs a positive whole "
-                                                                            "number.").arg(option)));
-    return id;
-}
-
 Result<QJsonObject> showJson(const AccountService& accounts, const Session& session, const QString& number)
 {
     auto view = accounts.show(session, number);
@@ -151,13 +123,12 @@ Result<QJsonObject> accountCommand(const CliArgs& args)
                                    QCoreApplication::translate("cs::batch", "Unknown command: account %1 (open, show, "
                                                                             "statement, freeze, unfreeze, close, hold, "
                                                                             "release).").arg(sub)));
-    auto db = openDatabase(args);
-    if (!db)
-        return fail(db.error());
-    auto session = actingSession(args, *db);
-    if (!session)
-        return fail(session.error());
-    const AccountService accounts(*db);
+    auto context = acting(args);
+    if (!context)
+        return fail(context.error());
+    const Database& db = context->db;
+    const Session& session = context->session;
+    const AccountService accounts(db);
     const QString requestId = args.value(u"request-id"_s);
 
     if (sub == u"open"_s) {
@@ -167,16 +138,16 @@ Result<QJsonObject> accountCommand(const CliArgs& args)
         auto product = required(args, u"product"_s);
         if (!product)
             return fail(product.error());
-        auto opened = accounts.open(*session, {*customer, *product, args.value(u"class"_s), args.value(u"bind"_s), requestId});
+        auto opened = accounts.open(session, {*customer, *product, args.value(u"class"_s), args.value(u"bind"_s), requestId});
         if (!opened)
             return fail(opened.error());
-        return showJson(accounts, *session, opened->number);
+        return showJson(accounts, session, opened->number);
     }
     if (sub == u"release"_s) {
         auto hold = idOption(args, u"hold"_s);
         if (!hold)
             return fail(hold.error());
-        if (auto released = accounts.releaseHold(*session, *hold, requestId); !released)
+        if (auto released = accounts.releaseHold(session, *hold, requestId); !released)
             return fail(released.error());
         return QJsonObject{{u"hold_id"_s, *hold}, {u"state"_s, u"released"_s}};
     }
@@ -185,9 +156,9 @@ Result<QJsonObject> accountCommand(const CliArgs& args)
     if (!number)
         return fail(number.error());
     if (sub == u"show"_s)
-        return showJson(accounts, *session, *number);
+        return showJson(accounts, session, *number);
     if (sub == u"statement"_s)
-        return statement(accounts, *session, args, *number);
+        return statement(accounts, session, args, *number);
 
     if (sub == u"hold"_s) {
         auto typed = required(args, u"amount"_s);
@@ -199,16 +170,16 @@ Result<QJsonObject> accountCommand(const CliArgs& args)
         auto id = required(args, u"request-id"_s);
         if (!id)
             return fail(id.error());
-        auto view = accounts.show(*session, *number);
+        auto view = accounts.show(session, *number);
         if (!view)
             return fail(view.error());
         auto money = parseAmount(*typed, view->currency, {u"amount"_s, {}, false, false});
         if (!money)
             return fail(money.error());
-        auto hold = accounts.placeHold(*session, *number, *money, args.value(u"reason-code"_s, u"other"_s), *reason, *id);
+        auto hold = accounts.placeHold(session, *number, *money, args.value(u"reason-code"_s, u"other"_s), *reason, *id);
         if (!hold)
             return fail(hold.error());
-        auto after = showJson(accounts, *session, *number);
+        auto after = showJson(accounts, session, *number);
         if (!after)
             return fail(after.error());
         after->insert(u"hold_id"_s, *hold);
@@ -224,15 +195,15 @@ Result<QJsonObject> accountCommand(const CliArgs& args)
         if (!mode)
             return fail(Error::invalid(u"account.freeze_mode"_s, u"mode"_s,
                                        QCoreApplication::translate("cs::batch", "The mode must be full, debit or credit.")));
-        done = accounts.freeze(*session, *number, *mode, args.value(u"reason-code"_s, u"other"_s), *reason, requestId);
+        done = accounts.freeze(session, *number, *mode, args.value(u"reason-code"_s, u"other"_s), *reason, requestId);
     } else if (sub == u"unfreeze"_s) {
-        done = accounts.unfreeze(*session, *number, *reason, requestId);
+        done = accounts.unfreeze(session, *number, *reason, requestId);
     } else {
-        done = accounts.close(*session, *number, *reason, requestId);
+        done = accounts.close(session, *number, *reason, requestId);
     }
     if (!done)
         return fail(done.error());
-    return showJson(accounts, *session, *number);
+    return showJson(accounts, session, *number);
 }
 
 } // namespace cs::batch

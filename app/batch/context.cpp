@@ -51,4 +51,42 @@ Result<Session> actingSession(const CliArgs& args, const Database& db)
     return session;
 }
 
+Result<Acting> acting(const CliArgs& args)
+{
+    auto db = openDatabase(args);
+    if (!db)
+        return fail(db.error());
+    auto session = actingSession(args, *db);
+    if (!session)
+        return fail(session.error());
+    return Acting{std::move(*db), std::move(*session)};
+}
+
+Result<QDate> dateOption(const CliArgs& args, const QString& option, const QString& field)
+{
+    const QString value = args.value(option).trimmed();
+    if (value.isEmpty())
+        return QDate();
+    const QDate parsed = QDate::fromString(value, u"yyyy-MM-dd"_s);
+    if (!parsed.isValid())
+        return fail(Error::invalid(u"usage.bad_date"_s, field.isEmpty() ? option : field,
+                                   QCoreApplication::translate("cs::batch", "The option --%1 needs a date as "
+                                                                            "YYYY-MM-DD.").arg(option)));
+    return parsed;
+}
+
+Result<qint64> idOption(const CliArgs& args, const QString& option)
+{
+    auto value = required(args, option);
+    if (!value)
+        return fail(value.error());
+    bool ok = false;
+    const qint64 id = value->trimmed().toLongLong(&ok);
+    if (!ok || id <= 0)
+        return fail(Error::invalid(u"usage.bad_number"_s, option,
+                                   QCoreApplication::translate("cs::batch", "The option --%1 needs a positive whole "
+                                                                            "number.").arg(option)));
+    return id;
+}
+
 } // namespace cs::batch

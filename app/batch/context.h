@@ -5,6 +5,8 @@
 #include "common/result.h"
 #include "storage/database.h"
 
+#include <QDate>
+
 namespace cs::batch {
 
 // The database of --db or COUNTERSIGN_DB.
@@ -14,7 +16,19 @@ Result<Database> openDatabase(const CliArgs& args);
 // terminal of --terminal (default: the host name). A password that must be changed first is refused.
 Result<Session> actingSession(const CliArgs& args, const Database& db);
 
+// The database and its signed-on acting staff: what every acting command starts with.
+struct Acting {
+    Database db;
+    Session session;
+};
+Result<Acting> acting(const CliArgs& args);
+
 // A required option: Invalid `usage.missing_option` naming it when absent or empty.
 Result<QString> required(const CliArgs& args, const QString& name);
+// An optional date option (YYYY-MM-DD): an invalid QDate when absent, Invalid `usage.bad_date` naming
+// `field` (default: the option) when malformed.
+Result<QDate> dateOption(const CliArgs& args, const QString& option, const QString& field = {});
+// A required positive whole number: Invalid `usage.bad_number` naming the option otherwise.
+Result<qint64> idOption(const CliArgs& args, const QString& option);
 
 } // namespace cs::batch

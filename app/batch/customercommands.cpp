@@ -40,34 +40,6 @@ QJsonObject toJson(const CustomerDetail& d)
     return o;
 }
 
-// An optional date option: invalid (not given) when absent, Invalid naming the field when malformed.
-Result<QDate> dateOption(const CliArgs& args, const QString& option, const QString& field)
-{
-    const QString value = args.value(option).trimmed();
-    if (value.isEmpty())
-        return QDate();
-    const QDate parsed = QDate::fromString(value, u"yyyy-MM-dd"_s);
-    if (!parsed.isValid())
-        return fail(Error::invalid(u"usage.bad_date"_s, field,
-                                   QCoreApplication::translate("cs::batch", "The option --%1 needs a date as "
-                                                                            "YYYY-MM-DD.").arg(option)));
-    return parsed;
-}
-
-Result<qint64> customerIdOption(const CliArgs& args)
-{
-    auto value = required(args, u"id"_s);
-    if (!value)
-        return fail(value.error());
-    bool ok = false;
-    const qint64 id = value->trimmed().toLongLong(&ok);
-    if (!ok || id <= 0)
-        return fail(Error::invalid(u"usage.bad_number"_s, u"id"_s,
-                                   QCoreApplication::translate("cs::batch", "The option --%1 needs a positive whole "
-                                                                            "number.").arg(u"id"_s)));
-    return id;
-}
-
 // --confirm-as SUPERVISOR: that supervisor signed on at the same terminal with the password in
 // COUNTERSIGN_CONFIRM_PASSWORD (never an argument).
 Result<std::optional<Session>> confirmation(const CliArgs& args, const Database& db)
@@ -109,13 +81,12 @@ Result<QJsonObject> customerCommand(const CliArgs& args)
         return fail(Error::invalid(u"usage.unknown_command"_s, {},
                                    QCoreApplication::translate("cs::batch", "Unknown command: customer %1 (add, "
                                                                             "find, show, edit).").arg(sub)));
-    auto db = openDatabase(args);
-    if (!db)
-        return fail(db.error());
-    auto session = actingSession(args, *db);
-    if (!session)
-        return fail(session.error());
-    const CustomerService customers(*db);
+    auto context = acting(args);
+    if (!context)
+        return fail(context.error());
+    const Database& db = context->db;
+    const Session& session = context->session;
+    const CustomerService customers(db);
 
     if (sub == u"add"_s) {
         for (const QString& name : {u"name"_s, u"id-type"_s, u"id-number"_s}) {
@@ -128,7 +99,7 @@ Result<QJsonObject> customerCommand(const CliArgs& args)
         auto expires = dateOption(args, u"id-expires-on"_s, u"id_expires_on"_s);
         if (!expires)
             return fail(expires.error());
-        auto supervisor = confirmation(args, *db);
+        auto supervisor = confirmation(args, db);
         if (!supervisor)
             return fail(supervisor.error());
         NewCustomerRequest request;
@@ -142,10 +113,10 @@ Result<QJsonObject> customerCommand(const CliArgs& args)
         request.address = args.value(u"address"_s);
         request.requestId = args.value(u"request-id"_s);
         request.supervisorConfirmation = std::move(*supervisor);
-        auto id = customers.add(*session, request);
+        auto id = customers.add(session, request);
         if (!id)
             return fail(id.error());
-        return show(customers, *session, *id);
+        return show(customers, session, *id);
     }
     if (sub == u"find"_s) {
         auto query = required(args, u"query"_s);
@@ -161,7 +132,7 @@ Result<QJsonObject> customerCommand(const CliArgs& args)
                                                                                     "number from 1 to %1.")
                                                .arg(CustomerService::maxFindLimit)));
         }
-        auto found = customers.find(*session, *query, limit);
+        auto found = customers.find(session, *query, limit);
         if (!found)
             return fail(found.error());
         QJsonArray rows;
@@ -169,7 +140,7 @@ Result<QJsonObject> customerCommand(const CliArgs& args)
             rows.append(toJson(s));
         return QJsonObject{{u"customers"_s, rows}};
     }
-    auto id = customerIdOption(args);
+    auto id = idOption(args, u"id"_s);
     if (!id)
         return fail(id.error());
     if (sub == u"edit"_s) {
@@ -180,10 +151,10 @@ Result<QJsonObject> customerCommand(const CliArgs& args)
             changes.phone = args.value(u"phone"_s);
         if (args.has(u"address"_s))
             changes.address = args.value(u"address"_s);
-        if (auto done = customers.edit(*session, *id, changes, args.value(u"request-id"_s)); !done)
+        if (auto done = customers.edit(session, *id, changes, args.value(u"request-id"_s)); !done)
             return fail(done.error());
     }
-    return show(customers, *session, *id);
+    return show(customers, session, *id);
 }
 
 } // namespace cs::batch

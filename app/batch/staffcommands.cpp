@@ -66,13 +66,12 @@ Result<StaffSummary> findStaff(const StaffService& staff, const Session& session
 Result<QJsonObject> staffCommand(const CliArgs& args)
 {
     const QString sub = args.words.value(1);
-    auto db = openDatabase(args);
-    if (!db)
-        return fail(db.error());
-    auto session = actingSession(args, *db);
-    if (!session)
-        return fail(session.error());
-    const StaffService staff(*db);
+    auto context = acting(args);
+    if (!context)
+        return fail(context.error());
+    const Database& db = context->db;
+    const Session& session = context->session;
+    const StaffService staff(db);
 
     if (sub == u"add"_s) {
         NewStaffRequest request;
@@ -92,14 +91,14 @@ Result<QJsonObject> staffCommand(const CliArgs& args)
         request.role = *role;
         request.initialPassword = *password;
         request.requestId = args.value(u"request-id"_s);
-        auto id = staff.add(*session, request);
+        auto id = staff.add(session, request);
         if (!id)
             return fail(id.error());
         return QJsonObject{{u"staff_id"_s, *id}, {u"login"_s, request.login.trimmed().toLower()},
                            {u"must_change_password"_s, true}};
     }
     if (sub == u"list"_s) {
-        auto all = staff.list(*session);
+        auto all = staff.list(session);
         if (!all)
             return fail(all.error());
         QJsonArray rows;
@@ -107,26 +106,26 @@ Result<QJsonObject> staffCommand(const CliArgs& args)
             rows.append(toJson(s));
         return QJsonObject{{u"staff"_s, rows}};
     }
-    auto target = findStaff(staff, *session, args);
+    auto target = findStaff(staff, session, args);
     if (!target)
         return fail(target.error());
     Status done;
     if (sub == u"unlock"_s)
-        done = staff.unlock(*session, target->id);
+        done = staff.unlock(session, target->id);
     else if (sub == u"disable"_s)
-        done = staff.disable(*session, target->id, args.value(u"reason"_s));
+        done = staff.disable(session, target->id, args.value(u"reason"_s));
     else if (sub == u"enable"_s)
-        done = staff.enable(*session, target->id);
+        done = staff.enable(session, target->id);
     else if (sub == u"reset-password"_s) {
         auto password = newPassword();
         if (!password)
             return fail(password.error());
-        done = staff.resetPassword(*session, target->id, *password);
+        done = staff.resetPassword(session, target->id, *password);
     } else if (sub == u"set-role"_s) {
         auto role = roleOption(args);
         if (!role)
             return fail(role.error());
-        done = staff.changeRole(*session, target->id, *role);
+        done = staff.changeRole(session, target->id, *role);
     } else {
         return fail(Error::invalid(u"usage.unknown_command"_s, {},
                                    QCoreApplication::translate("cs::batch", "Unknown command: staff %1 (add, list, unlock, disable, enable, "
@@ -134,7 +133,7 @@ Result<QJsonObject> staffCommand(const CliArgs& args)
     }
     if (!done)
         return fail(done.error());
-    auto after = findStaff(staff, *session, args);
+    auto after = findStaff(staff, session, args);
     if (!after)
         return fail(after.error());
     return toJson(*after);
@@ -143,15 +142,14 @@ Result<QJsonObject> staffCommand(const CliArgs& args)
 Result<QJsonObject> settingCommand(const CliArgs& args)
 {
     const QString sub = args.words.value(1);
-    auto db = openDatabase(args);
-    if (!db)
-        return fail(db.error());
-    auto session = actingSession(args, *db);
-    if (!session)
-        return fail(session.error());
-    const SettingsService settings(*db);
+    auto context = acting(args);
+    if (!context)
+        return fail(context.error());
+    const Database& db = context->db;
+    const Session& session = context->session;
+    const SettingsService settings(db);
     if (sub == u"list"_s) {
-        auto all = settings.list(*session);
+        auto all = settings.list(session);
         if (!all)
             return fail(all.error());
         QJsonArray rows;
@@ -166,13 +164,13 @@ Result<QJsonObject> settingCommand(const CliArgs& args)
         auto value = required(args, u"value"_s);
         if (!value)
             return fail(value.error());
-        if (auto done = settings.set(*session, *key, *value, args.value(u"request-id"_s)); !done)
+        if (auto done = settings.set(session, *key, *value, args.value(u"request-id"_s)); !done)
             return fail(done.error());
     } else if (sub != u"get"_s) {
         return fail(Error::invalid(u"usage.unknown_command"_s, {},
                                    QCoreApplication::translate("cs::batch", "Unknown command: setting %1 (get, set, list).").arg(sub)));
     }
-    auto current = settings.get(*session, *key);
+    auto current = settings.get(session, *key);
     if (!current)
         return fail(current.error());
     return QJsonObject{{u"key"_s, *key}, {u"value"_s, current->value}};

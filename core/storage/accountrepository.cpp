@@ -180,26 +180,20 @@ Status AccountRepository::setClosed(qint64 id, const QDate& closedOn)
 
 Result<int> AccountRepository::openClassICount(qint64 customerId)
 {
-    auto query = m_uow.exec(u"SELECT COUNT(*) FROM accounts WHERE customer_id = ? AND class = 'I' AND state <> 'closed'"_s,
+    auto value = m_uow.scalar(u"SELECT COUNT(*) FROM accounts WHERE customer_id = ? AND class = 'I' AND state <> 'closed'"_s,
                             {customerId});
-    if (!query)
-        return fail(query.error());
-    query->next();
-    const int n = query->value(0).toInt();
-    query->finish();
-    return n;
+    if (!value)
+        return fail(value.error());
+    return value->toInt();
 }
 
 Result<int> AccountRepository::openBoundCount(qint64 accountId)
 {
-    auto query = m_uow.exec(u"SELECT COUNT(*) FROM accounts WHERE bound_account_id = ? AND state <> 'closed'"_s,
+    auto value = m_uow.scalar(u"SELECT COUNT(*) FROM accounts WHERE bound_account_id = ? AND state <> 'closed'"_s,
                             {accountId});
-    if (!query)
-        return fail(query.error());
-    query->next();
-    const int n = query->value(0).toInt();
-    query->finish();
-    return n;
+    if (!value)
+        return fail(value.error());
+    return value->toInt();
 }
 
 Result<qint64> AccountRepository::nextSequence(qint64 branchId, const QString& kind)

@@ -27,13 +27,10 @@ Result<bool> BranchRepository::insertIfAbsent(const NewBranch& branch)
 
 Result<int> BranchRepository::count()
 {
-    auto query = m_uow.exec(u"SELECT COUNT(*) FROM branches"_s);
-    if (!query)
-        return fail(query.error());
-    query->next();
-    const int n = query->value(0).toInt();
-    query->finish();
-    return n;
+    auto value = m_uow.scalar(u"SELECT COUNT(*) FROM branches"_s);
+    if (!value)
+        return fail(value.error());
+    return value->toInt();
 }
 
 } // namespace cs

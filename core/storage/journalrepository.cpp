@@ -157,15 +157,12 @@ Result<QHash<qint64, qint64>> JournalRepository::rowBalancesOf(qint64 txnId)
 Result<qint64> JournalRepository::signedSum(qint64 accountId, const QString& normalSide)
 {
     // sum(bigint) is NUMERIC on PostgreSQL: cast back so no driver turns it into a double.
-    auto query = m_uow.exec(u"SELECT CAST(coalesce(sum(CASE WHEN side = ? THEN amount ELSE -amount END), 0) AS BIGINT) "
+    auto value = m_uow.scalar(u"SELECT CAST(coalesce(sum(CASE WHEN side = ? THEN amount ELSE -amount END), 0) AS BIGINT) "
                             "FROM journal_lines WHERE account_id = ?"_s,
                             {normalSide, accountId});
-    if (!query)
-        return fail(query.error());
-    query->next();
-    const qint64 sum = query->value(0).toLongLong();
-    query->finish();
-    return sum;
+    if (!value)
+        return fail(value.error());
+    return value->toLongLong();
 }
 
 Result<QList<StatementRow>> JournalRepository::statementPage(qint64 accountId, const QDate& from, const QDate& to,
@@ -201,28 +198,22 @@ Result<QList<StatementRow>> JournalRepository::statementPage(qint64 accountId, c
 Result<qint64> JournalRepository::signedSumBefore(qint64 accountId, const QString& normalSide, qint64 txnId,
                                                   qint64 lineId)
 {
-    auto query = m_uow.exec(u"SELECT CAST(coalesce(sum(CASE WHEN side = ? THEN amount ELSE -amount END), 0) AS BIGINT) "
+    auto value = m_uow.scalar(u"SELECT CAST(coalesce(sum(CASE WHEN side = ? THEN amount ELSE -amount END), 0) AS BIGINT) "
                             "FROM journal_lines WHERE account_id = ? AND txn_id <= ? AND (txn_id < ? OR id < ?)"_s,
                             {normalSide, accountId, txnId, txnId, lineId});
-    if (!query)
-        return fail(query.error());
-    query->next();
-    const qint64 sum = query->value(0).toLongLong();
-    query->finish();
-    return sum;
+    if (!value)
+        return fail(value.error());
+    return value->toLongLong();
 }
 
 Result<qint64> JournalRepository::statementCount(qint64 accountId, const QDate& from, const QDate& to)
 {
-    auto query = m_uow.exec(u"SELECT COUNT(*) FROM journal_lines l JOIN journal_txns t ON t.id = l.txn_id "
+    auto value = m_uow.scalar(u"SELECT COUNT(*) FROM journal_lines l JOIN journal_txns t ON t.id = l.txn_id "
                             "WHERE l.account_id = ? AND t.business_date >= ? AND t.business_date <= ?"_s,
                             {accountId, lowDate(from), highDate(to)});
-    if (!query)
-        return fail(query.error());
-    query->next();
-    const qint64 n = query->value(0).toLongLong();
-    query->finish();
-    return n;
+    if (!value)
+        return fail(value.error());
+    return value->toLongLong();
 }
 
 } // namespace cs

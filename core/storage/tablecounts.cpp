@@ -12,13 +12,10 @@ Result<qint64> countRows(UnitOfWork& uow, const QString& table)
                                       u"settings"_s};
     if (!known.contains(table))
         return fail(Error::internal(u"db.unknown_table"_s, u"Unknown table %1"_s.arg(table)));
-    auto query = uow.exec(u"SELECT COUNT(*) FROM "_s + table);
-    if (!query)
-        return fail(query.error());
-    query->next();
-    const qint64 n = query->value(0).toLongLong();
-    query->finish();
-    return n;
+    auto value = uow.scalar(u"SELECT COUNT(*) FROM "_s + table);
+    if (!value)
+        return fail(value.error());
+    return value->toLongLong();
 }
 
 } // namespace cs

@@ -88,4 +88,14 @@ Result<QSqlQuery> UnitOfWork::execList(const QString& sql, const QVariantList& v
     return *query;
 }
 
+Result<QVariant> UnitOfWork::scalar(const QString& sql, const QVariantList& values)
+{
+    auto query = execList(sql, values);
+    if (!query)
+        return fail(query.error());
+    QVariant value = query->next() ? query->value(0) : QVariant();
+    query->finish();
+    return value;
+}
+
 } // namespace cs

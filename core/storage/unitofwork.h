@@ -33,6 +33,8 @@ public:
     // A prepared statement with values bound in order; the error names the statement's purpose.
     Result<QSqlQuery> exec(const QString& sql, std::initializer_list<QVariant> values = {});
     Result<QSqlQuery> execList(const QString& sql, const QVariantList& values);
+    // The first column of the first row (a null QVariant when there is no row), the statement finished.
+    Result<QVariant> scalar(const QString& sql, const QVariantList& values = {});
 
 private:
     QSqlDatabase m_db;
