@@ -35,10 +35,6 @@
         <translation>Account %1 is an internal account of the branch.</translation>
     </message>
     <message>
-        <source>There is no such branch.</source>
-        <translation>There is no such branch.</translation>
-    </message>
-    <message>
         <source>Choose the product.</source>
         <translation>Choose the product.</translation>
     </message>

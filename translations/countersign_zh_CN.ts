@@ -35,10 +35,6 @@
         <translation>账户 %1 是网点内部账户。</translation>
     </message>
     <message>
-        <source>There is no such branch.</source>
-        <translation>没有该网点。</translation>
-    </message>
-    <message>
         <source>Choose the product.</source>
         <translation>请选择产品。</translation>
     </message>

@@ -4,6 +4,7 @@
 #include "ledger/postingengine.h"
 #include "money/amountformat.h"
 #include "security/permissions.h"
+#include "services/internalaccounts.h"
 #include "services/servicecall.h"
 #include "storage/accountrepository.h"
 #include "storage/holdrepository.h"
@@ -82,17 +83,6 @@ Status refuseInternal(const AccountRecord& a)
                                                                "Account %1 is an internal account of the branch.")
                                        .arg(a.number)));
     return {};
-}
-
-Result<BranchDay> branchOf(AccountRepository& accounts, qint64 branchId)
-{
-    auto branch = accounts.branch(branchId);
-    if (!branch)
-        return fail(branch.error());
-    if (!branch->has_value())
-        return fail(Error::notFound(u"branch.not_found"_s, u"branch"_s,
-                                    QCoreApplication::translate("cs::AccountService", "There is no such branch.")));
-    return **branch;
 }
 
 Result<AccountView> view(UnitOfWork& uow, const AccountRecord& a, const QDate& businessDate)
@@ -176,7 +166,7 @@ Status readAccount(const Database& db, const Session& session, const QString& ty
             auto account = load(accounts, *number, false);
             if (!account)
                 return fail(account.error());
-            auto branch = branchOf(accounts, session.branchId);
+            auto branch = InternalAccounts::branch(accounts, session.branchId);
             if (!branch)
                 return fail(branch.error());
             return work(uow, *account, *branch);
@@ -199,7 +189,7 @@ Status change(const Database& db, const Session& session, const QString& action,
             auto before = load(accounts, *number, true);
             if (!before)
                 return fail(before.error());
-            auto branch = branchOf(accounts, session.branchId);
+            auto branch = InternalAccounts::branch(accounts, session.branchId);
             if (!branch)
                 return fail(branch.error());
             if (auto applied = apply(accounts, *before, *branch); !applied)
@@ -346,7 +336,7 @@ Result<AccountOpened> AccountService::open(const Session& session, const OpenAcc
                                                    .arg(bindNumber)));
                 boundId = (*bound)->id;
             }
-            auto branch = branchOf(accounts, session.branchId);
+            auto branch = InternalAccounts::branch(accounts, session.branchId);
             if (!branch)
                 return fail(branch.error());
             auto sequence = accounts.nextSequence(branch->id, u"customer"_s);
@@ -420,7 +410,7 @@ Result<QList<AccountView>> AccountService::listForCustomer(const Session& sessio
             if (auto allowed = Permissions::require(uow, session.role, actionRead); !allowed)
                 return allowed;
             AccountRepository accounts(uow);
-            auto branch = branchOf(accounts, session.branchId);
+            auto branch = InternalAccounts::branch(accounts, session.branchId);
             if (!branch)
                 return fail(branch.error());
             auto records = accounts.listByCustomer(customerId);

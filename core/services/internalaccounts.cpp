@@ -52,17 +52,6 @@ Result<BranchLedger> readLedger(AccountRepository& accounts, qint64 branchId, co
     return ledger;
 }
 
-Result<BranchDay> branchOf(AccountRepository& accounts, qint64 branchId)
-{
-    auto branch = accounts.branch(branchId);
-    if (!branch)
-        return fail(branch.error());
-    if (!branch->has_value())
-        return fail(Error::notFound(u"branch.not_found"_s, u"branch"_s,
-                                    QCoreApplication::translate("cs::InternalAccounts", "There is no such branch.")));
-    return **branch;
-}
-
 Result<qint64> create(AccountRepository& accounts, const BranchDay& branch, InternalRole role, const Currency& currency,
                       qint64 ownerStaffId)
 {
@@ -128,7 +117,7 @@ Result<BranchLedger> InternalAccounts::ensure(UnitOfWork& uow, qint64 branchId, 
     auto ledger = readLedger(accounts, branchId, currency, &complete);
     if (!ledger || complete)
         return ledger;
-    auto branch = branchOf(accounts, branchId);
+    auto branch = InternalAccounts::branch(accounts, branchId);
     if (!branch)
         return fail(branch.error());
     if (auto locked = accounts.lockSequence(branchId, sequenceKind); !locked)
@@ -156,7 +145,7 @@ Result<qint64> InternalAccounts::ensureCashBox(UnitOfWork& uow, qint64 branchId,
         return fail(existing.error());
     if (existing->has_value())
         return **existing;
-    auto branch = branchOf(accounts, branchId);
+    auto branch = InternalAccounts::branch(accounts, branchId);
     if (!branch)
         return fail(branch.error());
     if (auto locked = accounts.lockSequence(branchId, sequenceKind); !locked)
@@ -167,6 +156,17 @@ Result<qint64> InternalAccounts::ensureCashBox(UnitOfWork& uow, qint64 branchId,
     if (existing->has_value())
         return **existing;
     return create(accounts, *branch, InternalRole::CashBox, currency, staffId);
+}
+
+Result<BranchDay> InternalAccounts::branch(AccountRepository& accounts, qint64 branchId)
+{
+    auto branch = accounts.branch(branchId);
+    if (!branch)
+        return fail(branch.error());
+    if (!branch->has_value())
+        return fail(Error::notFound(u"branch.not_found"_s, u"branch"_s,
+                                    QCoreApplication::translate("cs::InternalAccounts", "There is no such branch.")));
+    return **branch;
 }
 
 } // namespace cs

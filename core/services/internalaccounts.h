@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "domain/accountnumber.h"
 #include "money/currency.h"
+#include "storage/accountrepository.h"
 #include "storage/unitofwork.h"
 
 namespace cs {
@@ -28,6 +29,8 @@ public:
     static Result<qint64> ensureCashBox(UnitOfWork& uow, qint64 branchId, qint64 staffId,
                                         Currency currency = Currency::cny());
     // Normal side and balance mode of each internal role.
+    // The branch and its business date; NotFound `branch.not_found` (field "branch") when absent.
+    static Result<BranchDay> branch(AccountRepository& accounts, qint64 branchId);
     static QString normalSide(InternalRole role);
     static QString balanceMode(InternalRole role);
 };
