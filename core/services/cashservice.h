@@ -1,0 +1,97 @@
+#pragma once
+
+#include "auth/session.h"
+#include "common/result.h"
+#include "money/money.h"
+#include "services/accountservice.h"
+#include "storage/database.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QString>
+
+namespace cs {
+
+enum class CashDirection { Deposit, Withdrawal };
+
+// The due-diligence record a one-off cash service at or above the large-value threshold needs (DOMAIN:
+// AML, from 2026-01-01): the customer's ID is on file; these say who came, why, and where the copy of
+// the ID is kept. Agent fields only when someone acts for the customer.
+struct DueDiligence {
+    QString agentName;
+    QString agentIdNumber;
+    QString sourceOfFunds; // deposits
+    QString purpose;       // withdrawals (and deposits, where asked)
+    QString idCopyRef;     // the reference of the scanned ID copy
+    bool isEmpty() const
+    {
+        return agentName.isEmpty() && agentIdNumber.isEmpty() && sourceOfFunds.isEmpty() && purpose.isEmpty()
+               && idCopyRef.isEmpty();
+    }
+};
+
+struct CashRequest {
+    QString accountNumber;
+    Money amount = Money::zero(Currency::cny());
+    QString requestId;    // made when the form opens; the same id again returns the first receipt
+    QString memo;
+    DueDiligence dueDiligence;
+};
+
+// What the teller sees before confirming: nothing is written.
+struct CashPreview {
+    AccountView account;                                 // as it stands now
+    CashDirection direction = CashDirection::Deposit;
+    Money amount = Money::zero(Currency::cny());
+    Money fee = Money::zero(Currency::cny());            // charged to the account on top of a withdrawal
+    Money balanceAfter = Money::zero(Currency::cny());
+    Money availableAfter = Money::zero(Currency::cny());
+    Money customerDayTotal = Money::zero(Currency::cny()); // this customer's cash in this direction today, with this one
+    bool largeValue = false;         // customerDayTotal reaches aml.cash_large_value: reported
+    bool dueDiligenceRequired = false; // this one amount reaches it: the due-diligence fields are required
+    QString amountInCapitals;        // 人民币壹万元整
+};
+
+// One cash transaction, as printed on the voucher (回单) and answered to the CLI.
+struct CashReceipt {
+    qint64 txnId = 0;
+    bool replayed = false;
+    QString requestId;
+    CashDirection direction = CashDirection::Deposit;
+    QString accountNumber;
+    QString accountTitle;
+    QString customerName;
+    Money amount = Money::zero(Currency::cny());
+    Money fee = Money::zero(Currency::cny());
+    Money balanceAfter = Money::zero(Currency::cny());
+    QDate businessDate;
+    QDateTime postedAt;
+    QString branchCode;
+    QString branchName;
+    QString tellerLogin;
+    QString tellerName;
+    QString terminal;
+    bool largeValue = false;
+    QString memo;
+};
+
+// Cash at the counter through the acting teller's open cash box (DESIGN rules 2-5, DOMAIN classes
+// and AML). Refused: cashbox.not_open, cash.class3_no_cash, class limits (limit.*), account states,
+// posting.insufficient_funds, cash.due_diligence_required (field names the missing one),
+// cash.approval_required (a withdrawal above limits.teller_single_max: a supervisor approves, issue 5).
+class CashService {
+public:
+    explicit CashService(Database db);
+
+    Result<CashPreview> preview(const Session& session, CashDirection direction, const QString& accountNumber,
+                                const Money& amount) const;
+    Result<CashReceipt> deposit(const Session& session, const CashRequest& request) const;
+    Result<CashReceipt> withdraw(const Session& session, const CashRequest& request) const;
+    // A posted cash transaction again, for reprinting its voucher.
+    Result<CashReceipt> receipt(const Session& session, qint64 txnId) const;
+
+private:
+    Database m_db;
+};
+
+} // namespace cs
