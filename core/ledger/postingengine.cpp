@@ -200,18 +200,14 @@ Result<PostingResult> PostingEngine::post(UnitOfWork& uow, const PostingRequest&
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     QHash<qint64, Touch> touched;
+    auto locked = accounts.lockForPosting(ids);
+    if (!locked)
+        return fail(locked.error());
+    for (AccountRecord& account : *locked)
+        touched.insert(account.id, Touch{std::move(account)});
     for (qint64 id : std::as_const(ids)) {
-        auto locked = accounts.lockRowMode(id);
-        if (!locked)
-            return fail(locked.error());
-        if (!locked->has_value()) {
-            locked = accounts.findById(id);
-            if (!locked)
-                return fail(locked.error());
-            if (!locked->has_value())
-                return fail(accountMissing(id));
-        }
-        touched.insert(id, Touch{std::move(**locked)});
+        if (!touched.contains(id))
+            return fail(accountMissing(id));
     }
     for (const PostingLine& line : r.lines) {
         Touch& t = touched[line.accountId];
@@ -261,18 +257,16 @@ Result<PostingResult> PostingEngine::post(UnitOfWork& uow, const PostingRequest&
     }
 
     // (5) The transaction: its id, the lines, then the header (the database checks count and balance).
-    auto txnId = journal.nextTxnId();
-    if (!txnId)
-        return fail(txnId.error());
+    const qint64 txnId = context->nextTxnId;
     QList<NewJournalLine> lines;
     lines.reserve(r.lines.size());
     for (const PostingLine& line : r.lines)
         lines.append({line.accountId, line.amount.currency().code(), QString(QLatin1Char(line.side)),
                       line.amount.minor(), line.memo});
-    if (auto written = journal.insertLines(*txnId, lines); !written)
+    if (auto written = journal.insertLines(txnId, lines); !written)
         return fail(written.error());
     TxnHeader header;
-    header.id = *txnId;
+    header.id = txnId;
     header.branchId = r.branchId;
     header.businessDate = r.businessDate;
     header.requestId = r.requestId;
@@ -301,26 +295,27 @@ Result<PostingResult> PostingEngine::post(UnitOfWork& uow, const PostingRequest&
                                                                 "moment; try again.")));
 
     for (qint64 holdId : std::as_const(holdIds)) {
-        if (auto consumed = holds.consume(holdId, *txnId, r.staffId); !consumed)
+        if (auto consumed = holds.consume(holdId, txnId, r.staffId); !consumed)
             return fail(consumed.error());
     }
 
     // (6) Each 'row' account once, with the net effect on its normal side.
-    PostingResult result{*txnId, false, {}};
+    PostingResult result{txnId, false, {}};
+    QList<AccountRepository::BalanceChange> changes;
     for (qint64 id : std::as_const(ids)) {
         const Touch& t = touched[id];
         if (t.account.isJournalMode())
             continue;
         const qint64 delta = t.account.normalSide == u"C"_s ? t.credits - t.debits : t.debits - t.credits;
-        if (delta == 0 && t.released == 0) {
+        if (delta == 0 && t.released == 0)
             result.balances.insert(id, t.account.balance);
-            continue;
-        }
-        auto balance = accounts.applyPosting(id, delta, t.released);
-        if (!balance)
-            return fail(balance.error());
-        result.balances.insert(id, *balance);
+        else
+            changes.append({id, delta, t.released});
     }
+    auto balances = accounts.applyPostings(changes);
+    if (!balances)
+        return fail(balances.error());
+    result.balances.insert(*balances);
     return result;
 }
 

@@ -86,15 +86,6 @@ Result<std::optional<AccountRecord>> AccountRepository::lockByNumber(const QStri
                      number);
 }
 
-Result<std::optional<AccountRecord>> AccountRepository::lockRowMode(qint64 id)
-{
-    // A row that fails the WHERE is not locked, so a 'journal' account stays free for everyone.
-    return selectOne(columns + (m_uow.dialect() == Dialect::PostgreSQL
-                                    ? u"WHERE id = ? AND balance_mode = 'row' FOR NO KEY UPDATE"_s
-                                    : u"WHERE id = ? AND balance_mode = 'row'"_s),
-                     id);
-}
-
 Result<QList<AccountRecord>> AccountRepository::listByCustomer(qint64 customerId)
 {
     auto query = m_uow.exec(columns + u"WHERE customer_id = ? ORDER BY id"_s, {customerId});
@@ -127,18 +118,66 @@ Result<qint64> AccountRepository::insert(const NewAccount& a)
     return id;
 }
 
-Result<qint64> AccountRepository::applyPosting(qint64 id, qint64 delta, qint64 released)
+namespace {
+QString placeholders(qsizetype n, const QString& one)
 {
-    auto query = m_uow.exec(u"UPDATE accounts SET balance = balance + ?, held = held - ?, version = version + 1, "
-                            "updated_at = ? WHERE id = ? RETURNING balance"_s,
-                            {delta, released, sql::nowUtc(), id});
+    QStringList all(n, one);
+    return all.join(u", "_s);
+}
+} // namespace
+
+Result<QList<AccountRecord>> AccountRepository::lockForPosting(const QList<qint64>& ids)
+{
+    // The statement's text depends only on the count, so it is prepared once per count per connection.
+    const QString in = placeholders(ids.size(), u"?"_s);
+    QVariantList values;
+    for (qint64 id : ids)
+        values << id;
+    QString sql;
+    if (m_uow.dialect() == Dialect::PostgreSQL) {
+        // LockRows sits above the sort: rows are locked in ascending id order, and FOR NO KEY UPDATE
+        // returns each row as it is after the lock.
+        sql = u"WITH locked AS ("_s + columns + u"WHERE id IN ("_s + in
+              + u") AND balance_mode = 'row' ORDER BY id FOR NO KEY UPDATE) SELECT * FROM locked UNION ALL "_s + columns
+              + u"WHERE id IN ("_s + in + u") AND balance_mode = 'journal'"_s;
+        values += values;
+    } else {
+        sql = columns + u"WHERE id IN ("_s + in + u")"_s;
+    }
+    auto query = m_uow.execList(sql, values);
     if (!query)
         return fail(query.error());
-    if (!query->next())
-        return fail(Error::notFound(u"account.not_found"_s, u"account"_s, {}));
-    const qint64 balance = query->value(0).toLongLong();
+    QList<AccountRecord> all;
+    while (query->next())
+        all.append(toRecord(*query));
     query->finish();
-    return balance;
+    std::sort(all.begin(), all.end(), [](const AccountRecord& a, const AccountRecord& b) { return a.id < b.id; });
+    return all;
+}
+
+Result<QHash<qint64, qint64>> AccountRepository::applyPostings(const QList<BalanceChange>& changes)
+{
+    QHash<qint64, qint64> balances;
+    if (changes.isEmpty())
+        return balances;
+    QVariantList values;
+    for (const BalanceChange& c : changes)
+        values << c.id << c.delta << c.released;
+    values << sql::nowUtc();
+    const QString sql = u"WITH v (id, delta, released) AS (VALUES "_s
+                        + placeholders(changes.size(), u"(CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))"_s)
+                        + u") UPDATE accounts SET balance = accounts.balance + v.delta, held = accounts.held - v.released, "
+                          "version = accounts.version + 1, updated_at = ? FROM v WHERE accounts.id = v.id "
+                          "RETURNING accounts.id, accounts.balance"_s;
+    auto query = m_uow.execList(sql, values);
+    if (!query)
+        return fail(query.error());
+    while (query->next())
+        balances.insert(query->value(0).toLongLong(), query->value(1).toLongLong());
+    query->finish();
+    if (balances.size() != changes.size())
+        return fail(Error::notFound(u"account.not_found"_s, u"account"_s, {}));
+    return balances;
 }
 
 Status AccountRepository::updateOne(const QString& sql, const QVariantList& values)

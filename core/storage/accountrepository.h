@@ -4,6 +4,7 @@
 #include "storage/unitofwork.h"
 
 #include <QDate>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -100,16 +101,22 @@ public:
     // journal lines and holds do not; SQLite's write transaction is the lock).
     Result<std::optional<AccountRecord>> lockById(qint64 id);
     Result<std::optional<AccountRecord>> lockByNumber(const QString& number);
-    // Locks the row only when its balance is kept in the row (balance_mode 'row'); nullopt for a
-    // 'journal' account (left unlocked) or a missing one.
-    Result<std::optional<AccountRecord>> lockRowMode(qint64 id);
     Result<QList<AccountRecord>> listByCustomer(qint64 customerId);
 
     Result<qint64> insert(const NewAccount& account);
 
-    // The net effect of one posting on a 'row' account: balance += delta, held -= released, version + 1.
-    // Returns the new balance.
-    Result<qint64> applyPosting(qint64 id, qint64 delta, qint64 released);
+    // The accounts of a posting in one round trip, ascending by id: the 'row' ones locked in that order
+    // (PostgreSQL FOR NO KEY UPDATE, read after the lock), the 'journal' ones read without a lock so a
+    // hot internal account never makes one posting wait for another. Missing ids are simply absent.
+    Result<QList<AccountRecord>> lockForPosting(const QList<qint64>& ascendingIds);
+    // The net effect of one posting on its 'row' accounts in one statement: balance += delta,
+    // held -= released, version + 1; the new balances by id.
+    struct BalanceChange {
+        qint64 id = 0;
+        qint64 delta = 0;
+        qint64 released = 0;
+    };
+    Result<QHash<qint64, qint64>> applyPostings(const QList<BalanceChange>& changes);
     // held += delta (a hold placed: positive; released: negative), version + 1.
     Status changeHeld(qint64 id, qint64 delta);
     Status setFrozen(qint64 id, const QString& mode, const QString& reason);

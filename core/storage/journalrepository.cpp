@@ -28,8 +28,13 @@ QVariant nullText() { return QVariant(QMetaType(QMetaType::QString)); }
 
 Result<PostingContext> JournalRepository::postingContext(qint64 branchId, const QString& requestId)
 {
-    auto query = m_uow.exec(u"SELECT b.business_date, t.id, t.kind FROM branches b "
-                            "LEFT JOIN journal_txns t ON t.request_id = ? WHERE b.id = ?"_s,
+    // One round trip: the branch's date, an earlier posting of the request, and the next transaction id
+    // (PostgreSQL: from the sequence, gaps allowed; SQLite: its single writer holds the database).
+    auto query = m_uow.exec(m_uow.dialect() == Dialect::PostgreSQL
+                                ? u"SELECT b.business_date, t.id, t.kind, nextval(pg_get_serial_sequence('journal_txns', 'id')) "
+                                  "FROM branches b LEFT JOIN journal_txns t ON t.request_id = ? WHERE b.id = ?"_s
+                                : u"SELECT b.business_date, t.id, t.kind, (SELECT coalesce(max(id), 0) + 1 FROM journal_txns) "
+                                  "FROM branches b LEFT JOIN journal_txns t ON t.request_id = ? WHERE b.id = ?"_s,
                             {requestId, branchId});
     if (!query)
         return fail(query.error());
@@ -44,6 +49,7 @@ Result<PostingContext> JournalRepository::postingContext(qint64 branchId, const 
             posted.requestId = requestId;
             context.posted = posted;
         }
+        context.nextTxnId = query->value(3).toLongLong();
     }
     query->finish();
     return context;
@@ -87,20 +93,6 @@ Result<std::optional<qint64>> JournalRepository::reversalOf(qint64 txnId)
         found = query->value(0).toLongLong();
     query->finish();
     return found;
-}
-
-Result<qint64> JournalRepository::nextTxnId()
-{
-    auto query = m_uow.exec(m_uow.dialect() == Dialect::PostgreSQL
-                                ? u"SELECT nextval(pg_get_serial_sequence('journal_txns', 'id'))"_s
-                                : u"SELECT coalesce(max(id), 0) + 1 FROM journal_txns"_s);
-    if (!query)
-        return fail(query.error());
-    if (!query->next())
-        return fail(Error::internal(u"db.error"_s, u"No transaction id"_s));
-    const qint64 id = query->value(0).toLongLong();
-    query->finish();
-    return id;
 }
 
 Status JournalRepository::insertLines(qint64 txnId, const QList<NewJournalLine>& lines)

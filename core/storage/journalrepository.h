@@ -52,6 +52,7 @@ struct PostingContext {
     bool branchExists = false;
     QDate businessDate;               // the branch's current business date
     std::optional<TxnHeader> posted;  // the transaction already posted under the request id (id and kind)
+    qint64 nextTxnId = 0;             // the id for a new transaction (taken even when it goes unused)
 };
 
 // One line of an account's statement with its transaction.
@@ -80,8 +81,6 @@ public:
     // The transaction that reverses txnId, if any.
     Result<std::optional<qint64>> reversalOf(qint64 txnId);
 
-    // PostgreSQL: the identity sequence; SQLite: max + 1 (one writer at a time).
-    Result<qint64> nextTxnId();
     // Lines 1..n of the transaction.
     Status insertLines(qint64 txnId, const QList<NewJournalLine>& lines);
     // The header, last. False when another transaction already posted this request id (nothing inserted).
