@@ -11,6 +11,8 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace cs {
@@ -40,6 +42,20 @@ Status checkOriginal(UnitOfWork& uow, const TxnHeader& original, const BranchDay
                                                                "Cash transaction %1 was posted on %2: cash is reversed "
                                                                "only on its business day.")
                                        .arg(QString::number(original.id), original.businessDate.toString(Qt::ISODate))));
+    // The accounts in the PostingEngine's order (ascending id), before the cash box sessions are read.
+    auto lines = JournalRepository(uow).lines(original.id);
+    if (!lines)
+        return fail(lines.error());
+    QList<qint64> ids;
+    for (const JournalLineRecord& line : std::as_const(*lines))
+        ids.append(line.accountId);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    AccountRepository accounts(uow);
+    for (qint64 id : std::as_const(ids)) {
+        if (auto locked = accounts.lockRowMode(id); !locked)
+            return fail(locked.error());
+    }
     auto boxes = ReversalRepository(uow).cashBoxesOf(original.id);
     if (!boxes)
         return fail(boxes.error());

@@ -17,12 +17,12 @@ Result<QList<TouchedCashBox>> ReversalRepository::cashBoxesOf(qint64 txnId)
     boxes->finish();
 
     // A box closed and opened again on the same day has a new session: the transaction belongs to the
-    // closed one, whose count already included it, so only a session opened before the transaction counts.
+    // closed one, whose count already included it. A session holds the box's transactions after its
+    // after_txn_id (0004).
     const QString session =
         u"SELECT s.id FROM cashbox_sessions s JOIN journal_txns t ON t.id = ? "
         "WHERE s.account_id = ? AND s.state = 'open' AND s.business_date = t.business_date "
-        "AND s.opened_at <= t.created_at"_s
-        + (m_uow.dialect() == Dialect::PostgreSQL ? u" FOR UPDATE OF s"_s : QString());
+        "AND s.after_txn_id < t.id"_s;
     for (TouchedCashBox& box : touched) {
         auto open = m_uow.scalar(session, {txnId, box.accountId});
         if (!open)

@@ -7,8 +7,8 @@
 
 namespace cs {
 
-// A cash box a transaction touched, and the session of that box which was open when the transaction
-// was posted and still is (0: none, the box has been closed since).
+// A cash box a transaction touched, and the session of that box the transaction belongs to if that
+// session is still open (0: none, the box has been closed since).
 struct TouchedCashBox {
     qint64 accountId = 0;
     qint64 openSessionId = 0;
@@ -19,8 +19,9 @@ class ReversalRepository {
 public:
     explicit ReversalRepository(UnitOfWork& uow) : m_uow(uow) {}
 
-    // The cash boxes among the transaction's lines, each with its session still open since before the
-    // transaction, locked (PostgreSQL FOR UPDATE) so that the box cannot be closed under the reversal.
+    // The cash boxes among the transaction's lines, each with its open session holding the transaction.
+    // Hold the box account's row lock first: closing a box takes it before the session, so the answer
+    // then stays true until the reversal commits.
     Result<QList<TouchedCashBox>> cashBoxesOf(qint64 txnId);
 
 private:

@@ -1,50 +1,39 @@
 // Reversals (冲正) on SQLite and PostgreSQL: a supervisor reverses a transfer and a cash deposit with
 // exact balances after; the same request id again moves nothing; a teller is refused (approval
-// required); a reason is required; cash is reversed only on its day while its cash box is open; a
-// transaction is reversed once and a reversal never.
-#include "ledger/postingengine.h"
-#include "services/accountservice.h"
-#include "services/internalaccounts.h"
+// required); a reason is required; cash is reversed only on its day while its cash box session is open;
+// a transaction is reversed once and a reversal never.
 #include "services/reversalservice.h"
-#include "support/demodb.h"
+#include "support/cashfixture.h"
 
+using cs::test::CashFixture;
+using cs::test::cny;
 using cs::test::DemoDb;
-
-namespace {
-
-cs::Money cny(qint64 minor) { return cs::Money(minor, cs::Currency::cny()); }
-
-} // namespace
 
 class TestReversal : public QObject {
     Q_OBJECT
 
 private:
-    DemoDb m_db;
+    CashFixture m_f;
+    DemoDb& m_db = m_f.db;
     std::optional<cs::Session> m_teller;
     std::optional<cs::Session> m_super;
     std::optional<cs::Session> m_auditor;
     qint64 m_cashBox = 0;
-    qint64 m_vault = 0;
     qint64 m_a = 0;
     qint64 m_b = 0;
     qint64 m_c = 0;
     QString m_numberA;
     QString m_numberB;
     QString m_numberC;
-    qint64 m_transfer = 0;       // 300.00 from A to B
+    qint64 m_transfer = 0; // 300.00 from A to B
     qint64 m_transferReversal = 0;
     int m_requests = 0;
 
     cs::ReversalService service() { return cs::ReversalService(m_db.db()); }
     QString nextRequestId() { return u"rv-%1"_s.arg(++m_requests); }
-    qint64 balance(qint64 account) { return m_db.count(u"SELECT balance FROM accounts WHERE id = %1"_s.arg(account)); }
-    qint64 lineCount() { return m_db.count(u"SELECT COUNT(*) FROM journal_lines"_s); }
-    qint64 txnCount() { return m_db.count(u"SELECT COUNT(*) FROM journal_txns"_s); }
-    qint64 audits(const QString& action, const QString& outcome)
-    {
-        return m_db.count(u"SELECT COUNT(*) FROM audit_log WHERE action = '%1' AND outcome = '%2'"_s.arg(action, outcome));
-    }
+    qint64 balance(qint64 account) { return m_f.balanceOf(account); }
+    qint64 lineCount() { return m_f.journalLines(); }
+    qint64 audits(const QString& action, const QString& outcome) { return m_f.audits(action, outcome); }
 
     cs::Status exec(const QString& sql)
     {
@@ -55,6 +44,7 @@ private:
             return {};
         });
     }
+    // A posting other than cash (a transfer until there is a TransferService).
     cs::Result<qint64> post(const QString& kind, QList<cs::PostingLine> lines)
     {
         qint64 txn = 0;
@@ -77,34 +67,16 @@ private:
             return cs::fail(done.error());
         return txn;
     }
-    cs::Result<qint64> deposit(qint64 account, qint64 minor)
+    // Cash at the counter through teller1's open cash box.
+    cs::Result<qint64> deposit(const QString& number, qint64 minor)
     {
-        return post(u"cash_deposit"_s, {{m_cashBox, 'D', cny(minor), {}}, {account, 'C', cny(minor), {}}});
+        auto receipt = m_f.deposit(number, minor);
+        if (!receipt)
+            return cs::fail(receipt.error());
+        return receipt->txnId;
     }
-    // teller1's cash box session on the business day, opened before anything is posted to it.
-    cs::Status openSession()
-    {
-        return exec(u"INSERT INTO cashbox_sessions (branch_id, staff_id, account_id, business_date, state, opening_minor, "
-                     "opened_at) VALUES (%1, %2, %3, '%4', 'open', 0, '2000-01-01T00:00:00.000Z')"_s
-                        .arg(m_teller->branchId)
-                        .arg(m_teller->staffId)
-                        .arg(m_cashBox)
-                        .arg(m_teller->businessDate.toString(Qt::ISODate)));
-    }
-    cs::Status closeSession()
-    {
-        return exec(u"UPDATE cashbox_sessions SET state = 'closed', counted_minor = 0, difference_minor = 0, "
-                     "closed_at = '2000-01-01T00:00:01.000Z' WHERE account_id = %1 AND state = 'open'"_s.arg(m_cashBox));
-    }
-    qint64 openClassI(const QString& idNumber, QString* number)
-    {
-        const qint64 customer = m_db.count(u"SELECT id FROM customers WHERE id_number = '%1'"_s.arg(idNumber));
-        const auto opened = cs::AccountService(m_db.db()).open(*m_teller, {customer, u"demand"_s, u"I"_s, {}, {}});
-        if (!opened)
-            return 0;
-        *number = opened->number;
-        return opened->accountId;
-    }
+    cs::Result<cs::CashBoxView> box() { return cs::CashBoxService(m_db.db()).current(*m_teller); }
+
     template <typename R>
     void expectError(const R& r, const QString& code, cs::ErrorKind kind, const QString& field = {})
     {
@@ -118,33 +90,31 @@ private:
 private slots:
     void initTestCase()
     {
-        CS_VERIFY_RESULT(m_db.create());
-        auto teller = m_db.signOn(u"teller1"_s);
-        CS_VERIFY_RESULT(teller);
-        m_teller = *teller;
-        auto super = m_db.signOn(u"super1"_s, QString::fromUtf16(DemoDb::password), u"T02"_s);
+        CS_VERIFY_RESULT(m_f.create());
+        m_teller = m_f.teller;
+        auto super = m_db.signOn(u"super1"_s, QString::fromUtf16(DemoDb::password), u"T03"_s);
         CS_VERIFY_RESULT(super);
         m_super = *super;
-        auto auditor = m_db.signOn(u"auditor1"_s, QString::fromUtf16(DemoDb::password), u"T03"_s);
+        auto auditor = m_db.signOn(u"auditor1"_s, QString::fromUtf16(DemoDb::password), u"T04"_s);
         CS_VERIFY_RESULT(auditor);
         m_auditor = *auditor;
-        CS_VERIFY_RESULT(m_db.db().transact([&](cs::UnitOfWork& uow) -> cs::Status {
-            auto ledger = cs::InternalAccounts::ensure(uow, m_teller->branchId);
-            if (!ledger)
-                return cs::fail(ledger.error());
-            m_vault = ledger->vault;
-            auto box = cs::InternalAccounts::ensureCashBox(uow, m_teller->branchId, m_teller->staffId);
-            if (!box)
-                return cs::fail(box.error());
-            m_cashBox = *box;
-            return {};
-        }));
-        m_a = openClassI(u"110101198003151239"_s, &m_numberA);
-        m_b = openClassI(u"310104199207082467"_s, &m_numberB);
-        m_c = openClassI(u"440305197511220358"_s, &m_numberC);
-        QVERIFY(m_a > 0 && m_b > 0 && m_c > 0);
-        CS_VERIFY_RESULT(openSession());
-        CS_VERIFY_RESULT(deposit(m_a, 100'000)); // 1,000.00
+        const auto a = m_f.classI(u"110101198003151239"_s);
+        const auto b = m_f.classI(u"310104199207082467"_s);
+        const auto c = m_f.classI(u"440305197511220358"_s);
+        CS_VERIFY_RESULT(a);
+        CS_VERIFY_RESULT(b);
+        CS_VERIFY_RESULT(c);
+        m_numberA = *a;
+        m_numberB = *b;
+        m_numberC = *c;
+        m_a = m_f.idOf(m_numberA);
+        m_b = m_f.idOf(m_numberB);
+        m_c = m_f.idOf(m_numberC);
+        CS_VERIFY_RESULT(m_f.fundVault(10'000'000));
+        CS_VERIFY_RESULT(m_f.openBox(1'000'000)); // 10,000.00 from the vault
+        m_cashBox = m_f.boxId(*m_teller);
+        QVERIFY(m_cashBox > 0);
+        CS_VERIFY_RESULT(deposit(m_numberA, 100'000)); // 1,000.00
         auto transfer = post(u"transfer"_s, {{m_a, 'D', cny(30'000), {}}, {m_b, 'C', cny(30'000), {}}});
         CS_VERIFY_RESULT(transfer);
         m_transfer = *transfer;
@@ -264,17 +234,16 @@ private slots:
         QCOMPARE(lineCount(), lines);
         QCOMPARE(balance(m_a), 100'000);
     }
-    void requestIdOfAnotherActionIsRefused()
+    void requestIdOfAnotherPostingIsRefused()
     {
-        // The teller's refused request left nothing behind, but a posted cash deposit's id is taken.
-        const QString taken = m_db.scalar(u"SELECT request_id FROM journal_txns WHERE kind = 'cash_deposit' ORDER BY id"_s)
-                                  .toString();
-        const qint64 lines = lineCount();
+        // The teller's refused request left nothing behind, but a posted transaction's id is taken.
+        const QString taken = m_db.scalar(u"SELECT request_id FROM journal_txns WHERE id = %1"_s.arg(m_transfer)).toString();
         auto other = post(u"transfer"_s, {{m_a, 'D', cny(100), {}}, {m_b, 'C', cny(100), {}}});
         CS_VERIFY_RESULT(other);
+        const qint64 lines = lineCount();
         const auto r = service().reverse(*m_super, *other, u"typo"_s, taken);
         expectError(r, u"posting.request_reused"_s, cs::ErrorKind::Refused, u"request_id"_s);
-        QCOMPARE(lineCount(), lines + 2);
+        QCOMPARE(lineCount(), lines);
         CS_VERIFY_RESULT(service().reverse(*m_super, *other, u"typo"_s, nextRequestId()));
         QCOMPARE(balance(m_a), 100'000);
         QCOMPARE(balance(m_b), 0);
@@ -282,26 +251,32 @@ private slots:
 
     void supervisorReversesCashDeposit()
     {
-        const qint64 box = balance(m_cashBox);
-        auto cash = deposit(m_b, 50'000);
+        const auto before = box();
+        CS_VERIFY_RESULT(before);
+        auto cash = deposit(m_numberB, 50'000);
         CS_VERIFY_RESULT(cash);
         QCOMPARE(balance(m_b), 50'000);
-        QCOMPARE(balance(m_cashBox), box + 50'000);
+        QCOMPARE(balance(m_cashBox), before->expected.minor() + 50'000);
         const auto r = service().reverse(*m_super, *cash, u"counterfeit note found"_s, nextRequestId());
         CS_VERIFY_RESULT(r);
         QCOMPARE(r->originalTxnId, *cash);
         QCOMPARE(r->balances.size(), 1); // the cash box is not a customer account
         QCOMPARE(r->balances.value(m_numberB, cny(-1)), cny(0));
         QCOMPARE(balance(m_b), 0);
-        QCOMPARE(balance(m_cashBox), box);
+        QCOMPARE(balance(m_cashBox), before->expected.minor());
+        const auto after = box();
+        CS_VERIFY_RESULT(after);
+        QCOMPARE(after->expected, before->expected);
     }
     void cashFromAnotherDayIsRefused()
     {
-        // A cash deposit of yesterday, written as the schema demands (the engine posts only today).
+        // A cash deposit of yesterday, written as the schema demands (the engine posts only today); its
+        // other side is not a cash box, so today's box is left alone.
         const QDate yesterday = m_teller->businessDate.addDays(-1);
         const bool pg = m_db.db().dialect() == cs::Dialect::PostgreSQL;
         CS_VERIFY_RESULT(exec(u"INSERT INTO business_days (branch_id, business_date, state, opened_at, closed_at) VALUES "
-                               "(%1, '%2', 'closed', '2000-01-01T00:00:00.000Z', '2000-01-01T00:00:01.000Z')"_s
+                               "(%1, '%2', 'closed', '2000-01-01T00:00:00.000Z', '2000-01-01T00:00:01.000Z') "
+                               "ON CONFLICT DO NOTHING"_s
                                   .arg(m_teller->branchId)
                                   .arg(yesterday.toString(Qt::ISODate))));
         qint64 txn = 0;
@@ -313,7 +288,7 @@ private slots:
             txn = id->toLongLong();
             for (const QString& sql :
                  {u"INSERT INTO journal_lines (txn_id, line_no, account_id, currency, side, amount) VALUES (%1, 1, %2, 'CNY', 'D', 100)"_s
-                      .arg(txn).arg(m_cashBox),
+                      .arg(txn).arg(m_f.ledger.suspenseReceivable),
                   u"INSERT INTO journal_lines (txn_id, line_no, account_id, currency, side, amount) VALUES (%1, 2, %2, 'CNY', 'C', 100)"_s
                       .arg(txn).arg(m_c),
                   u"INSERT INTO journal_txns (id, branch_id, business_date, request_id, kind, staff_id, terminal, line_count) "
@@ -333,30 +308,26 @@ private slots:
     }
     void cashAfterTheBoxClosedIsRefused()
     {
-        auto cash = deposit(m_a, 20'000);
+        auto cash = deposit(m_numberA, 20'000);
         CS_VERIFY_RESULT(cash);
         QCOMPARE(balance(m_a), 120'000);
-        CS_VERIFY_RESULT(closeSession());
-        const qint64 box = balance(m_cashBox);
+        const auto open = box();
+        CS_VERIFY_RESULT(open);
+        CS_VERIFY_RESULT(cs::CashBoxService(m_db.db()).close(*m_teller, open->expected, nextRequestId()));
+        const qint64 boxBalance = balance(m_cashBox);
         const qint64 lines = lineCount();
         const qint64 refused = audits(u"approval.decide"_s, u"refused"_s);
         auto r = service().reverse(*m_super, *cash, u"customer changed their mind"_s, nextRequestId());
         expectError(r, u"reversal.cashbox_closed"_s, cs::ErrorKind::Refused, u"txn"_s);
         QCOMPARE(audits(u"approval.decide"_s, u"refused"_s), refused + 1);
         // A box opened again the same day is a new session: the deposit was counted in the closed one.
-        CS_VERIFY_RESULT(exec(u"INSERT INTO cashbox_sessions (branch_id, staff_id, account_id, business_date, state, "
-                               "opening_minor) VALUES (%1, %2, %3, '%4', 'open', 0)"_s
-                                  .arg(m_teller->branchId)
-                                  .arg(m_teller->staffId)
-                                  .arg(m_cashBox)
-                                  .arg(m_teller->businessDate.toString(Qt::ISODate))));
+        CS_VERIFY_RESULT(m_f.openBox(100'000));
         r = service().reverse(*m_super, *cash, u"customer changed their mind"_s, nextRequestId());
         expectError(r, u"reversal.cashbox_closed"_s, cs::ErrorKind::Refused, u"txn"_s);
-        QCOMPARE(lineCount(), lines);
+        QCOMPARE(lineCount(), lines + 2); // the opening's move from the vault, nothing else
         QCOMPARE(balance(m_a), 120'000);
-        QCOMPARE(balance(m_cashBox), box);
+        QCOMPARE(balance(m_cashBox), boxBalance + 100'000);
         // A transfer is not cash: the box does not matter.
-        CS_VERIFY_RESULT(closeSession());
         auto transfer = post(u"transfer"_s, {{m_a, 'D', cny(5'000), {}}, {m_c, 'C', cny(5'000), {}}});
         CS_VERIFY_RESULT(transfer);
         CS_VERIFY_RESULT(service().reverse(*m_super, *transfer, u"wrong account"_s, nextRequestId()));
@@ -365,8 +336,8 @@ private slots:
     }
     void everyBalanceEqualsItsJournal()
     {
-        // (C and the cash box carry yesterday's line, written without their balances.)
-        for (qint64 account : {m_a, m_b}) {
+        // (C carries yesterday's line, written without its balance.)
+        for (qint64 account : {m_a, m_b, m_cashBox}) {
             qint64 sum = -1;
             CS_VERIFY_RESULT(m_db.db().transact([&](cs::UnitOfWork& uow) -> cs::Status {
                 auto s = cs::PostingEngine::journalBalance(uow, account);
