@@ -255,13 +255,8 @@ Result<PostingResult> PostingEngine::post(UnitOfWork& uow, const PostingRequest&
         it->released += h.amount;
     }
 
-    // (4) The rules of every account.
-    for (qint64 id : std::as_const(ids)) {
-        if (auto ok = checkAccount(touched.value(id), r); !ok)
-            return fail(ok.error());
-    }
-
-    // (4b) Class II/III limits and their usage (DOMAIN: account classes). Postings that touch no such
+    // (4) Class II/III limits and their usage (DOMAIN: account classes), first: a Class III account is
+    // told it takes no cash before it is told its balance is short. Postings that touch no such
     // account pay nothing for them: no query is made.
     QList<ClassLimitMove> limited;
     for (qint64 id : std::as_const(ids)) {
@@ -278,6 +273,12 @@ Result<PostingResult> PostingEngine::post(UnitOfWork& uow, const PostingRequest&
     }
     if (auto ok = ClassLimits::apply(uow, r, limited); !ok)
         return fail(ok.error());
+
+    // (4b) The rules of every account.
+    for (qint64 id : std::as_const(ids)) {
+        if (auto ok = checkAccount(touched.value(id), r); !ok)
+            return fail(ok.error());
+    }
 
     // (5) The transaction: its id, the lines, then the header (the database checks count and balance).
     auto txnId = journal.nextTxnId();
