@@ -26,6 +26,8 @@ const QString actionExecute = u"approval.decide"_s;
 bool isCashKind(const QString& kind) { return kind == u"cash_deposit"_s || kind == u"cash_withdrawal"_s; }
 
 // The rules a reversal adds to the PostingEngine's (which refuses reversing a reversal or reversing twice).
+// Cash (customer cash, and any transaction with a cash box line, such as the box's moves with the vault)
+// belongs to the box's count: it is reversed only on its business day while that box session is still open.
 Status checkOriginal(UnitOfWork& uow, const TxnHeader& original, const BranchDay& branch)
 {
     if (original.branchId != branch.id)
@@ -34,14 +36,6 @@ Status checkOriginal(UnitOfWork& uow, const TxnHeader& original, const BranchDay
                                                                "Transaction %1 was posted by another branch: that "
                                                                "branch reverses it.")
                                        .arg(original.id)));
-    if (!isCashKind(original.kind))
-        return {};
-    if (original.businessDate != branch.businessDate)
-        return fail(Error::refused(u"reversal.cash_other_day"_s, u"txn"_s,
-                                   QCoreApplication::translate("cs::ReversalService",
-                                                               "Cash transaction %1 was posted on %2: cash is reversed "
-                                                               "only on its business day.")
-                                       .arg(QString::number(original.id), original.businessDate.toString(Qt::ISODate))));
     // The accounts in the PostingEngine's order (ascending id), before the cash box sessions are read.
     auto lines = JournalRepository(uow).lines(original.id);
     if (!lines)
@@ -59,6 +53,14 @@ Status checkOriginal(UnitOfWork& uow, const TxnHeader& original, const BranchDay
     auto boxes = ReversalRepository(uow).cashBoxesOf(original.id);
     if (!boxes)
         return fail(boxes.error());
+    if (boxes->isEmpty() && !isCashKind(original.kind))
+        return {};
+    if (original.businessDate != branch.businessDate)
+        return fail(Error::refused(u"reversal.cash_other_day"_s, u"txn"_s,
+                                   QCoreApplication::translate("cs::ReversalService",
+                                                               "Cash transaction %1 was posted on %2: cash is reversed "
+                                                               "only on its business day.")
+                                       .arg(QString::number(original.id), original.businessDate.toString(Qt::ISODate))));
     for (const TouchedCashBox& box : std::as_const(*boxes)) {
         if (box.openSessionId == 0)
             return fail(Error::refused(u"reversal.cashbox_closed"_s, u"txn"_s,

@@ -1,7 +1,7 @@
 // Reversals (冲正) on SQLite and PostgreSQL: a supervisor reverses a transfer and a cash deposit with
 // exact balances after; the same request id again moves nothing; a teller is refused (approval
-// required); a reason is required; cash is reversed only on its day while its cash box session is open;
-// a transaction is reversed once and a reversal never.
+// required); a reason is required; cash (anything touching a cash box) is reversed only on its day while
+// its cash box session is open; a transaction is reversed once and a reversal never.
 #include "services/reversalservice.h"
 #include "support/cashfixture.h"
 
@@ -320,6 +320,11 @@ private slots:
         auto r = service().reverse(*m_super, *cash, u"customer changed their mind"_s, nextRequestId());
         expectError(r, u"reversal.cashbox_closed"_s, cs::ErrorKind::Refused, u"txn"_s);
         QCOMPARE(audits(u"approval.decide"_s, u"refused"_s), refused + 1);
+        // So is the closed session's cash from the vault.
+        const qint64 fromVault = m_db.count(u"SELECT min(id) FROM journal_txns WHERE kind = 'vault_to_teller'"_s);
+        QVERIFY(fromVault > 0);
+        r = service().reverse(*m_super, fromVault, u"wrong box"_s, nextRequestId());
+        expectError(r, u"reversal.cashbox_closed"_s, cs::ErrorKind::Refused, u"txn"_s);
         // A box opened again the same day is a new session: the deposit was counted in the closed one.
         CS_VERIFY_RESULT(m_f.openBox(100'000));
         r = service().reverse(*m_super, *cash, u"customer changed their mind"_s, nextRequestId());
