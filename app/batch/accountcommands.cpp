@@ -1,9 +1,9 @@
 #include "batch/commandgroups.h"
 #include "batch/context.h"
 
-#include "money/amountformat.h"
 #include "money/amountparser.h"
 #include "services/accountservice.h"
+#include "services/dormancyservice.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -15,8 +15,6 @@ namespace {
 
 constexpr int statementPage = 1000;
 
-// Amounts in JSON are decimal strings ("1234.56"), never numbers.
-QString amount(const Money& m) { return formatAmount(m, {.grouping = false, .withCode = false}); }
 
 QJsonValue textOrNull(const QString& value) { return value.isEmpty() ? QJsonValue() : QJsonValue(value); }
 QJsonValue dateOrNull(const QDate& value) { return value.isValid() ? QJsonValue(value.toString(Qt::ISODate)) : QJsonValue(); }
@@ -26,7 +24,7 @@ QJsonObject toJson(const AccountView& v)
     QJsonArray holds;
     for (const HoldView& h : v.holds)
         holds.append(QJsonObject{{u"id"_s, h.id},
-                                 {u"amount"_s, amount(h.amount)},
+                                 {u"amount"_s, amountJson(h.amount)},
                                  {u"reason_code"_s, h.reasonCode},
                                  {u"reason"_s, textOrNull(h.reason)},
                                  {u"created_at"_s, h.createdAt.toString(Qt::ISODateWithMs)}});
@@ -41,20 +39,20 @@ QJsonObject toJson(const AccountView& v)
             {u"class"_s, textOrNull(v.accountClass)},
             {u"bound_account"_s, textOrNull(v.boundAccount)},
             {u"currency"_s, v.currency.code()},
-            {u"balance"_s, amount(v.balance)},
-            {u"available"_s, amount(v.available)},
-            {u"held"_s, amount(v.held)},
-            {u"overdraft_limit"_s, amount(v.overdraftLimit)},
+            {u"balance"_s, amountJson(v.balance)},
+            {u"available"_s, amountJson(v.available)},
+            {u"held"_s, amountJson(v.held)},
+            {u"overdraft_limit"_s, amountJson(v.overdraftLimit)},
             {u"state"_s, v.state},
             {u"freeze_mode"_s, textOrNull(v.freezeMode)},
             {u"freeze_reason"_s, textOrNull(v.freezeReason)},
             {u"opened_on"_s, dateOrNull(v.openedOn)},
             {u"maturity_on"_s, dateOrNull(v.maturityOn)},
             {u"closed_on"_s, dateOrNull(v.closedOn)},
-            {u"limits_used"_s, QJsonObject{{u"today_in"_s, amount(v.usedTodayIn)},
-                                           {u"today_out"_s, amount(v.usedTodayOut)},
-                                           {u"year_in"_s, amount(v.usedYearIn)},
-                                           {u"year_out"_s, amount(v.usedYearOut)}}},
+            {u"limits_used"_s, QJsonObject{{u"today_in"_s, amountJson(v.usedTodayIn)},
+                                           {u"today_out"_s, amountJson(v.usedTodayOut)},
+                                           {u"year_in"_s, amountJson(v.usedYearIn)},
+                                           {u"year_out"_s, amountJson(v.usedYearOut)}}},
             {u"holds"_s, holds}};
 }
 
@@ -92,8 +90,8 @@ Result<QJsonObject> statement(const AccountService& accounts, const Session& ses
                                      {u"posted_at"_s, line.postedAt.toString(Qt::ISODateWithMs)},
                                      {u"kind"_s, line.kind},
                                      {u"side"_s, QString(QLatin1Char(line.side))},
-                                     {u"amount"_s, amount(line.amount)},
-                                     {u"balance"_s, amount(line.balanceAfter)},
+                                     {u"amount"_s, amountJson(line.amount)},
+                                     {u"balance"_s, amountJson(line.balanceAfter)},
                                      {u"memo"_s, textOrNull(line.memo)},
                                      {u"reverses_txn_id"_s, line.reversesTxnId > 0 ? QJsonValue(line.reversesTxnId) : QJsonValue()}});
         if (!page->lines.isEmpty())
@@ -104,7 +102,7 @@ Result<QJsonObject> statement(const AccountService& accounts, const Session& ses
     }
     return QJsonObject{{u"account"_s, view->number},
                        {u"currency"_s, view->currency.code()},
-                       {u"balance"_s, amount(view->balance)},
+                       {u"balance"_s, amountJson(view->balance)},
                        {u"from"_s, dateOrNull(*from)},
                        {u"to"_s, dateOrNull(*to)},
                        {u"count"_s, lines.size()},
@@ -116,13 +114,17 @@ Result<QJsonObject> statement(const AccountService& accounts, const Session& ses
 Result<QJsonObject> accountCommand(const CliArgs& args)
 {
     const QString sub = args.words.value(1);
-    static const QStringList known = {u"open"_s,  u"show"_s, u"statement"_s, u"freeze"_s,
-                                      u"unfreeze"_s, u"close"_s, u"hold"_s,      u"release"_s};
+    static const QStringList known = {u"open"_s,  u"show"_s, u"statement"_s, u"freeze"_s,     u"unfreeze"_s,
+                                      u"close"_s, u"hold"_s, u"release"_s,   u"reactivate"_s, u"dormancy-sweep"_s};
     if (!known.contains(sub))
         return fail(Error::invalid(u"usage.unknown_command"_s, {},
                                    QCoreApplication::translate("cs::batch", "Unknown command: account %1 (open, show, "
                                                                             "statement, freeze, unfreeze, close, hold, "
-                                                                            "release).").arg(sub)));
+                                                                            "release, reactivate, dormancy-sweep).")
+                                       .arg(sub)));
+    auto asOf = dateOption(args, u"as-of"_s, u"as_of"_s);
+    if (!asOf)
+        return fail(asOf.error());
     auto context = acting(args);
     if (!context)
         return fail(context.error());
@@ -150,6 +152,16 @@ Result<QJsonObject> accountCommand(const CliArgs& args)
         if (auto released = accounts.releaseHold(session, *hold, requestId); !released)
             return fail(released.error());
         return QJsonObject{{u"hold_id"_s, *hold}, {u"state"_s, u"released"_s}};
+    }
+
+    if (sub == u"dormancy-sweep"_s) {
+        auto swept = DormancyService(db).sweep(session, *asOf);
+        if (!swept)
+            return fail(swept.error());
+        return QJsonObject{{u"as_of"_s, swept->asOf.toString(Qt::ISODate)},
+                           {u"dormant_after_days"_s, swept->afterDays},
+                           {u"count"_s, swept->count()},
+                           {u"accounts"_s, QJsonArray::fromStringList(swept->accounts)}};
     }
 
     auto number = required(args, u"account"_s);
@@ -190,7 +202,9 @@ Result<QJsonObject> accountCommand(const CliArgs& args)
     if (!reason)
         return fail(reason.error());
     Status done;
-    if (sub == u"freeze"_s) {
+    if (sub == u"reactivate"_s) {
+        done = DormancyService(db).reactivate(session, *number, *reason, requestId);
+    } else if (sub == u"freeze"_s) {
         const auto mode = freezeModeFromKey(args.value(u"mode"_s, u"full"_s));
         if (!mode)
             return fail(Error::invalid(u"account.freeze_mode"_s, u"mode"_s,

@@ -15,6 +15,11 @@ Result<QJsonObject> settingCommand(const CliArgs& args); // setting get|set|list
 Result<QJsonObject> customerCommand(const CliArgs& args); // customercommands.cpp
 Result<QJsonObject> accountCommand(const CliArgs& args); // accountcommands.cpp
 
+// cashcommands.cpp
+Result<QJsonObject> cashCommand(const CliArgs& args);    // cash deposit|withdraw
+Result<QJsonObject> cashboxCommand(const CliArgs& args); // cashbox open|take|return|count|close|show
+Result<QJsonObject> reverseCommand(const CliArgs& args); // reverse
+
 // auditcommands.cpp
 Result<QJsonObject> verifyAuditCommand(const CliArgs& args); // verify-audit
 

@@ -50,6 +50,7 @@ Result<QJsonObject> demo(const CliArgs& args)
                        {u"staff"_s, summary->staff},
                        {u"customers"_s, summary->customers},
                        {u"accounts"_s, summary->accounts},
+                       {u"transactions"_s, summary->transactions},
                        {u"inserted"_s, summary->inserted}};
 }
 
@@ -72,7 +73,10 @@ const QList<Command>& commands()
         {u"staff"_s, QT_TRANSLATE_NOOP("cs::batch", "(admin) add, list, unlock, disable, enable staff; reset a password; set a role"), staffCommand},
         {u"setting"_s, QT_TRANSLATE_NOOP("cs::batch", "(admin) get, set or list settings; every change is audited"), settingCommand},
         {u"customer"_s, QT_TRANSLATE_NOOP("cs::batch", "add, find, show or edit customers"), customerCommand},
-        {u"account"_s, QT_TRANSLATE_NOOP("cs::batch", "open, show, freeze, unfreeze, close accounts; holds; statements"), accountCommand},
+        {u"account"_s, QT_TRANSLATE_NOOP("cs::batch", "open, show, freeze, unfreeze, close, reactivate accounts; holds; statements; dormancy sweep"), accountCommand},
+        {u"cash"_s, QT_TRANSLATE_NOOP("cs::batch", "cash deposit or withdrawal through the acting teller's cash box"), cashCommand},
+        {u"cashbox"_s, QT_TRANSLATE_NOOP("cs::batch", "open, take from or return to the vault, count, close or show the teller's cash box"), cashboxCommand},
+        {u"reverse"_s, QT_TRANSLATE_NOOP("cs::batch", "reverse a posted transaction (supervisor)"), reverseCommand},
         {u"verify-audit"_s, QT_TRANSLATE_NOOP("cs::batch", "check the audit chains; exit 3 naming the first bad record"), verifyAuditCommand},
         {u"version"_s, QT_TRANSLATE_NOOP("cs::batch", "print the program version"), version},
     };

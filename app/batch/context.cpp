@@ -1,6 +1,8 @@
 #include "batch/context.h"
 
 #include "auth/authservice.h"
+#include "money/amountformat.h"
+#include "money/amountparser.h"
 
 #include <QCoreApplication>
 #include <QProcessEnvironment>
@@ -88,5 +90,15 @@ Result<qint64> idOption(const CliArgs& args, const QString& option)
                                                                             "number.").arg(option)));
     return id;
 }
+
+Result<Money> amountOption(const CliArgs& args, const QString& option, Currency currency, bool allowZero)
+{
+    auto typed = required(args, option);
+    if (!typed)
+        return fail(typed.error());
+    return parseAmount(*typed, currency, {option, {}, false, allowZero});
+}
+
+QString amountJson(const Money& money) { return formatAmount(money, {.grouping = false, .withCode = false}); }
 
 } // namespace cs::batch

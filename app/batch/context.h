@@ -3,6 +3,7 @@
 #include "auth/session.h"
 #include "batch/cliargs.h"
 #include "common/result.h"
+#include "money/money.h"
 #include "storage/database.h"
 
 #include <QDate>
@@ -30,5 +31,10 @@ Result<QString> required(const CliArgs& args, const QString& name);
 Result<QDate> dateOption(const CliArgs& args, const QString& option, const QString& field = {});
 // A required positive whole number: Invalid `usage.bad_number` naming the option otherwise.
 Result<qint64> idOption(const CliArgs& args, const QString& option);
+// A required amount in `currency`, parsed strictly as the terminal does (the error names the option).
+Result<Money> amountOption(const CliArgs& args, const QString& option, Currency currency, bool allowZero = false);
+
+// An amount in the JSON answers: a decimal string ("1234.56"), never a number.
+QString amountJson(const Money& money);
 
 } // namespace cs::batch

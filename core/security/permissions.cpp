@@ -61,6 +61,8 @@ QString Permissions::displayName(const QString& action)
         {u"account.freeze"_s, QT_TRANSLATE_NOOP("cs::Permissions", "freeze an account")},
         {u"account.unfreeze"_s, QT_TRANSLATE_NOOP("cs::Permissions", "unfreeze an account")},
         {u"account.close"_s, QT_TRANSLATE_NOOP("cs::Permissions", "close an account")},
+        {u"account.reactivate"_s, QT_TRANSLATE_NOOP("cs::Permissions", "reactivate a dormant account")},
+        {u"account.dormancy_sweep"_s, QT_TRANSLATE_NOOP("cs::Permissions", "mark dormant accounts")},
         {u"cash.deposit"_s, QT_TRANSLATE_NOOP("cs::Permissions", "take a cash deposit")},
         {u"cash.withdraw"_s, QT_TRANSLATE_NOOP("cs::Permissions", "pay out a cash withdrawal")},
         {u"cashbox.open"_s, QT_TRANSLATE_NOOP("cs::Permissions", "open a cash box")},

@@ -19,7 +19,8 @@ struct ReversalResult {
 
 // 冲正: a compensating transaction for a posted one, with a reason. Until maker-checker (issue 5) only
 // a supervisor (approval.decide) executes it; a teller is refused reversal.approval_required. A cash
-// transaction is reversed only on its business day while its cash box is open.
+// transaction (cash_deposit, cash_withdrawal or any other with a cash box line) is reversed only on its
+// business day while its cash box session is open (reversal.cash_other_day, reversal.cashbox_closed).
 class ReversalService {
 public:
     explicit ReversalService(Database db);

@@ -112,6 +112,8 @@ const QList<SettingDefinition>& settingDefinitions()
          QT_TRANSLATE_NOOP("cs::Settings", "Oral loss report lapses after"), QT_TRANSLATE_NOOP("cs::Settings", "Days an oral loss report stands without a written one.")},
         {u"cards.written_loss_replace_days"_s, Kind::Days, 0, 30,
          QT_TRANSLATE_NOOP("cs::Settings", "Replacement after written loss report"), QT_TRANSLATE_NOOP("cs::Settings", "Days from a written loss report to the replacement card.")},
+        {u"accounts.dormant_after_days"_s, Kind::Days, 30, 3650,
+         QT_TRANSLATE_NOOP("cs::Settings", "Dormant after (days)"), QT_TRANSLATE_NOOP("cs::Settings", "A customer demand account without a customer movement for this many days becomes dormant.")},
         {u"security.lockout_failures"_s, Kind::Count, 3, 10,
          QT_TRANSLATE_NOOP("cs::Settings", "Wrong passwords before lockout"), QT_TRANSLATE_NOOP("cs::Settings", "After this many wrong passwords in a row the staff member is locked until an administrator unlocks.")},
         {u"security.idle_lock_minutes"_s, Kind::Minutes, 0, 120,

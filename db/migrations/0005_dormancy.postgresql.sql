@@ -1,0 +1,16 @@
+-- Countersign schema, migration 0005: dormant accounts (久悬).
+--
+-- Parallel to 0005_dormancy.sqlite.sql (same names, same order).
+-- A customer demand account without a customer movement for accounts.dormant_after_days becomes
+-- 'dormant' (accounts.state already allows it; the PostingEngine refuses postings to it) in a sweep that
+-- end of day runs; a teller reactivates it with the customer present, which starts the count again:
+--   reactivated_on   the business date of the last reactivation (NULL: never dormant)
+
+ALTER TABLE accounts ADD COLUMN reactivated_on DATE;
+
+INSERT INTO settings (key, value) VALUES
+    ('accounts.dormant_after_days', '365');
+
+INSERT INTO permissions (action, role) VALUES
+    ('account.reactivate', 'teller'),
+    ('account.dormancy_sweep', 'supervisor');
