@@ -45,11 +45,8 @@ Status checkOriginal(UnitOfWork& uow, const TxnHeader& original, const BranchDay
         ids.append(line.accountId);
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    AccountRepository accounts(uow);
-    for (qint64 id : std::as_const(ids)) {
-        if (auto locked = accounts.lockRowMode(id); !locked)
-            return fail(locked.error());
-    }
+    if (auto locked = AccountRepository(uow).lockForPosting(ids); !locked)
+        return fail(locked.error());
     auto boxes = ReversalRepository(uow).cashBoxesOf(original.id);
     if (!boxes)
         return fail(boxes.error());
