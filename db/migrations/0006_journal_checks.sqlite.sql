@@ -1,0 +1,3 @@
+-- Countersign schema, migration 0006: nothing changes on SQLite. The PostgreSQL file makes the
+-- journal's checks cheaper per posting (one pass for count and balance, one check per INSERT
+-- statement); SQLite's row triggers run in-process and stay as 0001 wrote them.
