@@ -66,6 +66,7 @@ QString Permissions::displayName(const QString& action)
         {u"cashbox.open"_s, QT_TRANSLATE_NOOP("cs::Permissions", "open a cash box")},
         {u"cashbox.count"_s, QT_TRANSLATE_NOOP("cs::Permissions", "count a cash box")},
         {u"cashbox.close"_s, QT_TRANSLATE_NOOP("cs::Permissions", "close a cash box")},
+        {u"cashbox.transfer"_s, QT_TRANSLATE_NOOP("cs::Permissions", "move cash between a cash box and the vault")},
         {u"transfer.enter"_s, QT_TRANSLATE_NOOP("cs::Permissions", "enter a transfer")},
         {u"reversal.request"_s, QT_TRANSLATE_NOOP("cs::Permissions", "request a reversal")},
         {u"card.issue"_s, QT_TRANSLATE_NOOP("cs::Permissions", "issue a card")},

@@ -42,7 +42,10 @@ struct CashBoxClosing {
 // Opening takes cash from the vault, moves between box and vault are one balanced transaction each
 // (box and vault lines together), closing books an over to suspense payable or a short to suspense
 // receivable (never netted: one box has one difference) and returns all the cash to the vault.
-// Refused: cashbox.already_open, cashbox.not_open, cashbox.vault_insufficient, cashbox.count_required.
+// Refused: cashbox.already_open, cashbox.not_open, cashbox.vault_insufficient (open, take),
+// cashbox.box_insufficient (return). Invalid: cashbox.amount, cashbox.count_invalid (a negative count or
+// another currency). cashbox.count_required is for callers that have no count to pass to close().
+// take/return need the permission cashbox.transfer (0004); current() needs cashbox.count.
 class CashBoxService {
 public:
     explicit CashBoxService(Database db);

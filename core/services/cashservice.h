@@ -8,6 +8,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QString>
 
 namespace cs {
@@ -49,7 +50,7 @@ struct CashPreview {
     Money customerDayTotal = Money::zero(Currency::cny()); // this customer's cash in this direction today, with this one
     bool largeValue = false;         // customerDayTotal reaches aml.cash_large_value: reported
     bool dueDiligenceRequired = false; // this one amount reaches it: the due-diligence fields are required
-    QString amountInCapitals;        // 人民币壹万元整
+    QString amountInCapitals;        // 壹万元整 (chineseCapitals)
 };
 
 // One cash transaction, as printed on the voucher (回单) and answered to the CLI.
@@ -76,9 +77,12 @@ struct CashReceipt {
 };
 
 // Cash at the counter through the acting teller's open cash box (DESIGN rules 2-5, DOMAIN classes
-// and AML). Refused: cashbox.not_open, cash.class3_no_cash, class limits (limit.*), account states,
-// posting.insufficient_funds, cash.due_diligence_required (field names the missing one),
+// and AML). Invalid: cash.amount, cash.due_diligence_required (field names the missing one:
+// id_copy_ref, source_of_funds, purpose, agent_name, agent_id_number), account number format.
+// Refused: cashbox.not_open, account.internal, class limits (limit.class3_no_cash, limit.class2_*,
+// limit.class3_*), account states (posting.account_*), posting.insufficient_funds,
 // cash.approval_required (a withdrawal above limits.teller_single_max: a supervisor approves, issue 5).
+// NotFound: account.not_found, cash.txn_not_found (receipt).
 class CashService {
 public:
     explicit CashService(Database db);
@@ -91,7 +95,11 @@ public:
     Result<CashReceipt> receipt(const Session& session, qint64 txnId) const;
 
 private:
+    Result<CashReceipt> post(const Session& session, CashDirection direction, const CashRequest& request) const;
     Database m_db;
 };
+
+// The receipt as the CLI answers it: txn_id, account, amount, fee, balance (decimal strings), ...
+QJsonObject cashReceiptJson(const CashReceipt& receipt);
 
 } // namespace cs

@@ -42,4 +42,30 @@ Status SettingsRepository::update(const QString& key, const QString& value, qint
     return {};
 }
 
+Result<QHash<QString, qint64>> SettingsRepository::integers(const QStringList& keys)
+{
+    QString marks;
+    QVariantList values;
+    for (const QString& key : keys) {
+        marks += marks.isEmpty() ? u"?"_s : u", ?"_s;
+        values.append(key);
+    }
+    auto query = m_uow.execList(u"SELECT key, value FROM settings WHERE key IN ("_s + marks + u")"_s, values);
+    if (!query)
+        return fail(query.error());
+    QHash<QString, qint64> found;
+    while (query->next()) {
+        bool ok = false;
+        const qint64 value = query->value(1).toString().toLongLong(&ok);
+        if (ok)
+            found.insert(query->value(0).toString(), value);
+    }
+    query->finish();
+    for (const QString& key : keys) {
+        if (!found.contains(key))
+            return fail(Error::internal(u"setting.missing"_s, u"The setting %1 is missing or not a number"_s.arg(key)));
+    }
+    return found;
+}
+
 } // namespace cs
