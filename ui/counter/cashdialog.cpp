@@ -342,14 +342,18 @@ CashDialog::Step CashDialog::step() const
 void CashDialog::showStep(Step step)
 {
     m_pages->setCurrentIndex(static_cast<int>(step));
+    // One default button per dialog: Enter presses the one of the step shown.
     switch (step) {
     case Step::Entry:
+        m_continue->setDefault(true);
         m_amount->setFocus(Qt::OtherFocusReason);
         break;
     case Step::Confirmation:
+        m_post->setDefault(true);
         m_post->setFocus(Qt::OtherFocusReason);
         break;
     case Step::Done:
+        m_close->setDefault(true);
         m_close->setFocus(Qt::OtherFocusReason);
         break;
     }
@@ -410,7 +414,7 @@ void CashDialog::showPreview()
 
 void CashDialog::showDueDiligence(bool required)
 {
-    if (m_ddGroup->isVisibleTo(this) == required)
+    if (m_ddGroup->isHidden() == !required)
         return;
     m_ddGroup->setVisible(required);
     m_ddForm->setRowVisible(m_ddAgentName, required && m_ddAgent->isChecked());
@@ -432,7 +436,7 @@ void CashDialog::showError(const Error& error)
 {
     clearErrors();
     const auto found = m_fieldByName.constFind(error.field);
-    if (found == m_fieldByName.cend() || !m_fields.at(*found).editor->isVisibleTo(this)) {
+    if (found == m_fieldByName.cend() || !m_fields.at(*found).editor->isVisibleTo(m_pages->widget(0))) {
         m_error->setText(error.message);
         m_error->show();
         m_amount->setFocus(Qt::OtherFocusReason);
@@ -454,7 +458,7 @@ QString CashDialog::shownError() const
         if (!slot.error->text().isEmpty())
             return slot.error->text();
     }
-    return m_previewErrorLabel->isVisibleTo(this) ? m_previewErrorLabel->text() : QString();
+    return m_previewErrorLabel->isHidden() ? QString() : m_previewErrorLabel->text();
 }
 
 bool CashDialog::checkDueDiligence()
@@ -519,7 +523,7 @@ CashRequest CashDialog::request() const
     r.amount = m_amount->validAmount().value_or(Money::zero(m_account.currency));
     r.requestId = m_requestId;
     r.memo = m_memo->text().trimmed();
-    if (m_ddGroup->isVisibleTo(this)) {
+    if (m_preview && m_preview->dueDiligenceRequired) {
         if (m_direction == CashDirection::Deposit)
             r.dueDiligence.sourceOfFunds = m_ddReason->text().trimmed();
         else
