@@ -194,6 +194,8 @@ void TestCounter::findCustomer(const QString& query)
 {
     auto* search = child<QLineEdit>(m_counter, u"customerSearchEdit"_s);
     QVERIFY(search);
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
     QTest::keyClick(m_window, Qt::Key_F, Qt::ControlModifier);
     QCOMPARE(QApplication::focusWidget(), search);
     QTest::keyClicks(search, query);
@@ -654,6 +656,8 @@ void TestCounter::screenshots()
     QTest::keyClick(statement->view(), Qt::Key_Escape);
     QTRY_VERIFY(statement.isNull());
 
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
     QTest::keyClick(m_window, Qt::Key_3, Qt::ControlModifier);
     QTest::qWait(100);
     grabTo(m_window, u"cashbox"_s);
@@ -664,8 +668,10 @@ void TestCounter::screenshots()
     grabTo(close, u"cashbox-close"_s);
     QTest::keyClick(child<QLineEdit>(close, u"cashBoxAmountEdit"_s), Qt::Key_Return);
     grabTo(close, u"cashbox-close-confirm"_s);
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    // Esc goes back to the amount, Esc again cancels: nothing is closed.
+    QTest::keyClick(child<QPushButton>(close, u"confirmButton"_s), Qt::Key_Escape);
+    QVERIFY(!close->isConfirming());
+    QTest::keyClick(child<QLineEdit>(close, u"cashBoxAmountEdit"_s), Qt::Key_Escape);
     QTRY_VERIFY(close.isNull());
 
     // The voucher as the printer gets it: A5 landscape at 150 dpi, and as PDF.

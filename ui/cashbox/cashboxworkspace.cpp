@@ -275,7 +275,7 @@ void CashBoxWorkspace::retranslateUi()
     m_title->setText(workspaceTitle(Workspace::CashBox));
     m_figures->setTitle(tr("Your cash box"));
     const QHash<QString, QString> labels = {
-        {u"opening"_s, tr("Opening (from the vault)")},
+        {u"opening"_s, tr("Opening")},
         {u"in"_s, tr("Cash in")},
         {u"out"_s, tr("Cash out")},
         {u"expected"_s, tr("Expected in the box")},
@@ -285,6 +285,7 @@ void CashBoxWorkspace::retranslateUi()
     };
     for (qsizetype i = 0; i < m_keys.size(); ++i)
         m_values.at(i).first->setText(labels.value(m_keys.at(i)));
+    m_values.at(m_keys.indexOf(u"opening"_s)).first->setToolTip(tr("Cash in the box when it was opened, before the cash from the vault"));
     m_values.at(m_keys.indexOf(u"in"_s)).first->setToolTip(tr("Customer deposits and cash from the vault"));
     m_values.at(m_keys.indexOf(u"out"_s)).first->setToolTip(tr("Customer withdrawals and cash to the vault"));
     m_values.at(m_keys.indexOf(u"expected"_s)).first->setToolTip(tr("Opening + in − out"));

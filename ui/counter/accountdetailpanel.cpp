@@ -43,8 +43,9 @@ AccountDetailPanel::AccountDetailPanel(QWidget* parent)
     addItem(u"held"_s, 1, 2, true);
     addItem(u"overdraft"_s, 2, 2, true);
     addItem(u"available"_s, 3, 2, true);
-    m_grid->setColumnStretch(1, 3);
-    m_grid->setColumnStretch(3, 2);
+    // The figures sit next to their labels; what width is left goes to the text on the left.
+    m_grid->setColumnStretch(1, 1);
+    m_grid->setColumnStretch(4, 1);
     m_grid->setHorizontalSpacing(12);
     m_grid->setVerticalSpacing(4);
 
@@ -116,7 +117,7 @@ void AccountDetailPanel::showAccount()
     }
     const AccountView& a = *m_account;
     m_group->setTitle(tr("Account %1").arg(a.number));
-    set(u"number"_s, a.title.isEmpty() ? a.number : tr("%1 (%2)").arg(a.number, a.title));
+    set(u"number"_s, a.title.isEmpty() || a.title == a.customerName ? a.number : tr("%1 (%2)").arg(a.number, a.title));
     set(u"name"_s, a.customerName);
     set(u"product"_s, productName(a.productCode, a.productName));
     QString accountClass = a.accountClass.isEmpty() ? u"—"_s : accountClassName(a.accountClass);

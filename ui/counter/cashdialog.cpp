@@ -13,6 +13,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -410,6 +411,16 @@ void CashDialog::showPreview()
     m_previewErrorLabel->setText(m_previewError ? m_previewError->message : QString());
     m_previewErrorLabel->setVisible(m_previewError.has_value());
     showDueDiligence(shown && m_preview->dueDiligenceRequired);
+    growToFit();
+}
+
+void CashDialog::growToFit()
+{
+    // Wrapped warnings need more height than the layout's minimum tells the window.
+    QLayout* top = layout();
+    const int needed = top->hasHeightForWidth() ? top->totalHeightForWidth(width()) : top->totalSizeHint().height();
+    if (needed > height())
+        resize(width(), needed);
 }
 
 void CashDialog::showDueDiligence(bool required)
@@ -420,6 +431,7 @@ void CashDialog::showDueDiligence(bool required)
     m_ddForm->setRowVisible(m_ddAgentName, required && m_ddAgent->isChecked());
     m_ddForm->setRowVisible(m_ddAgentId, required && m_ddAgent->isChecked());
     adjustSize();
+    growToFit();
 }
 
 void CashDialog::clearErrors()
@@ -439,12 +451,14 @@ void CashDialog::showError(const Error& error)
     if (found == m_fieldByName.cend() || !m_fields.at(*found).editor->isVisibleTo(m_pages->widget(0))) {
         m_error->setText(error.message);
         m_error->show();
+        growToFit();
         m_amount->setFocus(Qt::OtherFocusReason);
         return;
     }
     const FieldSlot& slot = m_fields.at(*found);
     slot.error->setText(error.message);
     slot.form->setRowVisible(slot.error, true);
+    growToFit();
     slot.editor->setFocus(Qt::OtherFocusReason);
     if (auto* edit = qobject_cast<QLineEdit*>(slot.editor))
         edit->selectAll();

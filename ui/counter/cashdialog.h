@@ -80,6 +80,7 @@ private:
     void finish(Result<CashReceipt> outcome);
     void showPreview();
     void showDueDiligence(bool required);
+    void growToFit();
     void showError(const Error& error);
     void clearErrors();
     bool checkDueDiligence();

@@ -56,7 +56,7 @@ CounterWorkspace::CounterWorkspace(Database db, Session session, QWidget* parent
     , m_customerHeader(new QLabel(this))
     , m_accountsView(new QTableView(this))
     , m_detail(new AccountDetailPanel(this))
-    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_message(createMessageLabel(u"counterMessage"_s, this))
 {
     setObjectName(workspaceKey(Workspace::Counter) + u"Page"_s);
@@ -81,6 +81,7 @@ CounterWorkspace::CounterWorkspace(Database db, Session session, QWidget* parent
     m_customerView->horizontalHeader()->setSectionResizeMode(CustomerResultsModel::NameColumn,
                                                              QHeaderView::ResizeToContents);
     m_customerView->horizontalHeader()->setStretchLastSection(true);
+    m_customerView->horizontalHeader()->setMinimumSectionSize(m_customerView->fontMetrics().horizontalAdvance(u"Name"_s) * 3);
     m_customerView->setEditTriggers(QAbstractItemView::NoEditTriggers);
 
     m_customerHeader->setObjectName(u"customerHeader"_s);
@@ -132,28 +133,27 @@ CounterWorkspace::CounterWorkspace(Database db, Session session, QWidget* parent
     buttons->addStretch(1);
     buttons->addWidget(createActionButton(m_refreshAction, u"refreshCounterButton"_s, this));
 
-    auto* accountsSplitter = new QSplitter(Qt::Vertical, this);
-    accountsSplitter->setChildrenCollapsible(false);
-    accountsSplitter->addWidget(m_accountsView);
-    accountsSplitter->addWidget(m_detail);
-    accountsSplitter->setStretchFactor(0, 3);
-    accountsSplitter->setStretchFactor(1, 2);
-
-    auto* right = new QWidget(this);
-    auto* rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->setSpacing(8);
-    rightLayout->addWidget(m_customerHeader);
-    rightLayout->addLayout(buttons);
-    rightLayout->addWidget(accountsSplitter, 1);
+    // Top to bottom, as the teller works: the customers found, the chosen one's accounts, the chosen
+    // account in full. The accounts take the whole width, so their columns fit.
+    auto* accounts = new QWidget(this);
+    auto* accountsLayout = new QVBoxLayout(accounts);
+    accountsLayout->setContentsMargins(0, 4, 0, 0);
+    accountsLayout->setSpacing(8);
+    accountsLayout->addWidget(m_customerHeader);
+    accountsLayout->addLayout(buttons);
+    accountsLayout->addWidget(m_accountsView, 1);
 
     m_splitter->setObjectName(u"counterSplitter"_s);
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_customerView);
-    m_splitter->addWidget(right);
-    m_splitter->setStretchFactor(0, 2);
-    m_splitter->setStretchFactor(1, 5);
-    m_splitter->setSizes({320, 800});
+    m_splitter->addWidget(accounts);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setStretchFactor(2, 2);
+    const int row = m_customerView->verticalHeader()->defaultSectionSize();
+    m_customerView->setMinimumHeight(row * 3);
+    m_splitter->setSizes({row * 5, 260, 200});
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 14, 12, 6);

@@ -13,6 +13,8 @@
 #include <QPainter>
 #include <QPdfWriter>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace cs::ui {
@@ -128,7 +130,14 @@ void paintVoucher(QPainter& painter, const QRectF& page, const CashReceipt& r)
         {QCoreApplication::translate("cs::ui::Voucher", "Memo"), r.memo, {}, {}},
     };
 
-    const qreal labelWidth = 30 * mm;
+    // The label column fits its longest label (in any language), within reason.
+    painter.setFont(sized(base, 9.5, false));
+    qreal longest = 0;
+    for (const GridRow& row : std::as_const(rows)) {
+        const QFontMetricsF metrics(painter.font(), painter.device());
+        longest = std::max({longest, metrics.horizontalAdvance(row.label), metrics.horizontalAdvance(row.label2)});
+    }
+    const qreal labelWidth = std::clamp(longest + 4 * mm, 22 * mm, 45 * mm);
     const qreal half = area.width() / 2;
     const qreal pad = 2 * mm;
     const qreal gridTop = y;
@@ -147,7 +156,7 @@ void paintVoucher(QPainter& painter, const QRectF& page, const CashReceipt& r)
             const QRectF value2(area.left() + half + labelWidth, y, half - labelWidth, h);
             painter.setFont(sized(base, 9.5, false));
             drawText(painter, label2.adjusted(pad, 0, -pad, 0), row.label2, Qt::AlignLeft);
-            painter.setFont(sized(base, row.emphasised ? 12 : 10, row.emphasised));
+            painter.setFont(sized(base, 10, false));
             drawText(painter, value2.adjusted(pad, 0, -pad, 0), row.value2, Qt::AlignLeft);
             painter.drawLine(label2.topLeft(), label2.bottomLeft());
             painter.drawLine(label2.topRight(), label2.bottomRight());
