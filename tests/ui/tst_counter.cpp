@@ -646,6 +646,10 @@ void TestCounter::screenshots()
     QTest::keyClick(child<QLineEdit>(dialog, u"cashAmountEdit"_s), Qt::Key_Escape);
     QTRY_VERIFY(dialog.isNull());
 
+    for (const auto& [minor, memo] : {std::pair{88'800, u"Salary"_s}, std::pair{12'050, u"Rent"_s}}) {
+        CS_VERIFY_RESULT(cs::CashService(*m_db).deposit(m_teller, {m_statementAccount, cny(minor), newId(), memo, {}}));
+        CS_VERIFY_RESULT(cs::CashService(*m_db).withdraw(m_teller, {m_statementAccount, cny(minor / 4), newId(), {}, {}}));
+    }
     findCustomer(kLiNa);
     QVERIFY(m_counter->selectAccount(m_statementAccount));
     QTest::keyClick(m_counter->accountsView(), Qt::Key_F6);

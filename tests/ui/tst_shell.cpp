@@ -356,7 +356,7 @@ void TestShell::chineseTranslation()
     cs::ui::MainWindow* window = signInAs(u"super1"_s);
     QVERIFY(window);
     QCOMPARE(itemTexts(child<QListWidget>(window, u"workspaceList"_s)),
-             (QStringList{u"柜面"_s, u"转账"_s, u"审批"_s, u"尾箱"_s, u"报表"_s}));
+             (QStringList{u"柜面"_s, u"转账"_s, u"审批"_s, u"报表"_s}));
     QCOMPARE(child<QLabel>(window, u"staffLabel"_s)->text(), u"操作员：陈静 Chen Jing（super1，主管）"_s);
     QCOMPARE(child<QLabel>(window, u"branchLabel"_s)->text(), u"网点：0001 示范支行 Demo Branch"_s);
     QCOMPARE(window->windowTitle(), u"柜台签章 — 示范支行 Demo Branch"_s);

@@ -348,13 +348,13 @@ void CounterWorkspace::openCashDialog(CashDirection direction)
         m_lastReceipt = receipt;
         loadAccounts(receipt.accountNumber);
         const QString amount = moneyText(receipt.amount);
+        const QString txn = QString::number(receipt.txnId);
+        const QString print = m_printAction->shortcut().toString(QKeySequence::NativeText);
         showMessage(direction == CashDirection::Deposit
-                        ? tr("Deposit of %1 to %2 posted: transaction %3. Ctrl+P prints the voucher again.")
-                              .arg(amount, receipt.accountNumber)
-                              .arg(receipt.txnId)
-                        : tr("Withdrawal of %1 from %2 posted: transaction %3. Ctrl+P prints the voucher again.")
-                              .arg(amount, receipt.accountNumber)
-                              .arg(receipt.txnId),
+                        ? tr("Deposit of %1 to %2 posted: transaction %3. %4 prints the voucher again.")
+                              .arg(amount, receipt.accountNumber, txn, print)
+                        : tr("Withdrawal of %1 from %2 posted: transaction %3. %4 prints the voucher again.")
+                              .arg(amount, receipt.accountNumber, txn, print),
                     false);
     });
     connect(dialog, &QDialog::finished, this, [this] { m_accountsView->setFocus(Qt::OtherFocusReason); });

@@ -137,9 +137,9 @@ void paintVoucher(QPainter& painter, const QRectF& page, const CashReceipt& r)
         const QFontMetricsF metrics(painter.font(), painter.device());
         longest = std::max({longest, metrics.horizontalAdvance(row.label), metrics.horizontalAdvance(row.label2)});
     }
-    const qreal labelWidth = std::clamp(longest + 4 * mm, 22 * mm, 45 * mm);
-    const qreal half = area.width() / 2;
     const qreal pad = 2 * mm;
+    const qreal labelWidth = std::clamp(longest + 2 * pad + 2 * mm, 22 * mm, 45 * mm);
+    const qreal half = area.width() / 2;
     const qreal gridTop = y;
     for (const GridRow& row : std::as_const(rows)) {
         const qreal h = row.heightMm * mm;

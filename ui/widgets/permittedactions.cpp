@@ -13,7 +13,7 @@ Result<PermittedActions> PermittedActions::load(const Database& db, Role role)
             return fail(actions.error());
         permitted.m_actions = QSet<QString>(actions->cbegin(), actions->cend());
         return {};
-    });
+    }, UnitOfWork::Isolation::ReadOnly);
     if (!read)
         return fail(read.error());
     return permitted;
