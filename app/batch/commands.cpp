@@ -50,6 +50,7 @@ Result<QJsonObject> demo(const CliArgs& args)
                        {u"staff"_s, summary->staff},
                        {u"customers"_s, summary->customers},
                        {u"accounts"_s, summary->accounts},
+                       {u"transactions"_s, summary->transactions},
                        {u"inserted"_s, summary->inserted}};
 }
 

@@ -1,5 +1,6 @@
 #include "ledger/postingengine.h"
 
+#include "ledger/classlimits.h"
 #include "money/amountformat.h"
 #include "storage/accountrepository.h"
 #include "storage/holdrepository.h"
@@ -254,7 +255,26 @@ Result<PostingResult> PostingEngine::post(UnitOfWork& uow, const PostingRequest&
         it->released += h.amount;
     }
 
-    // (4) The rules of every account.
+    // (4) Class II/III limits and their usage (DOMAIN: account classes), first: a Class III account is
+    // told it takes no cash before it is told its balance is short. Postings that touch no such
+    // account pay nothing for them: no query is made.
+    QList<ClassLimitMove> limited;
+    for (qint64 id : std::as_const(ids)) {
+        const Touch& t = touched[id];
+        if (!ClassLimits::applies(t.account))
+            continue;
+        ClassLimitMove move{t.account, t.debits, t.credits, 0, 0};
+        const auto bound = touched.constFind(t.account.boundAccountId);
+        if (t.account.boundAccountId > 0 && bound != touched.cend()) {
+            move.boundDebits = bound->debits;
+            move.boundCredits = bound->credits;
+        }
+        limited.append(std::move(move));
+    }
+    if (auto ok = ClassLimits::apply(uow, r, limited); !ok)
+        return fail(ok.error());
+
+    // (4b) The rules of every account.
     for (qint64 id : std::as_const(ids)) {
         if (auto ok = checkAccount(touched.value(id), r); !ok)
             return fail(ok.error());

@@ -1,6 +1,7 @@
 #include "services/demodata.h"
 
 #include "security/passwordhasher.h"
+#include "services/demoledger.h"
 #include "storage/branchrepository.h"
 #include "storage/customerrepository.h"
 #include "storage/migrator.h"
@@ -35,7 +36,7 @@ Result<QJsonObject> readDemoFile()
 
 } // namespace
 
-Result<DemoSummary> DemoData::seed(const Database& db)
+Result<DemoSummary> DemoData::seed(const Database& db, Content content)
 {
     const auto demo = readDemoFile();
     if (!demo)
@@ -80,7 +81,8 @@ Result<DemoSummary> DemoData::seed(const Database& db)
         BranchRepository branches(uow);
         auto inserted = branches.insertIfAbsent({branchCode, branch.value(u"name"_s).toString(),
                                                  branch.value(u"bank_code"_s).toString(),
-                                                 QDate::currentDate()});
+                                                 QDate::currentDate().addDays(
+                                                     content == Content::Everything ? -DemoLedger::historyDays(*demo) : 0)});
         if (!inserted)
             return fail(inserted.error());
         summary.inserted += *inserted ? 1 : 0;
@@ -106,18 +108,41 @@ Result<DemoSummary> DemoData::seed(const Database& db)
             summary.inserted += *added ? 1 : 0;
         }
 
-        for (auto [table, field] : {std::pair{u"branches"_s, &summary.branches}, std::pair{u"staff"_s, &summary.staff},
-                                    std::pair{u"customers"_s, &summary.customers},
-                                    std::pair{u"accounts"_s, &summary.accounts}}) {
-            auto n = countRows(uow, table);
-            if (!n)
-                return fail(n.error());
-            *field = *n;
-        }
         return {};
     });
     if (!seeded)
         return fail(seeded.error());
+
+    // Accounts, cash and history: keyed by request ids and the branch's date, so the rows they add
+    // are counted from the tables before and after.
+    const auto count = [&](bool before) -> Status {
+        return db.transact(
+            [&](UnitOfWork& uow) -> Status {
+                for (auto [table, field] :
+                     {std::pair{u"branches"_s, &summary.branches}, std::pair{u"staff"_s, &summary.staff},
+                      std::pair{u"customers"_s, &summary.customers}, std::pair{u"accounts"_s, &summary.accounts},
+                      std::pair{u"journal_txns"_s, &summary.transactions}}) {
+                    auto n = countRows(uow, table);
+                    if (!n)
+                        return fail(n.error());
+                    if (before && (table == u"accounts"_s || table == u"journal_txns"_s))
+                        summary.inserted -= *n;
+                    else if (!before && (table == u"accounts"_s || table == u"journal_txns"_s))
+                        summary.inserted += *n;
+                    *field = *n;
+                }
+                return {};
+            },
+            UnitOfWork::Isolation::ReadOnly);
+    };
+    if (auto counted = count(true); !counted)
+        return fail(counted.error());
+    if (content == Content::Everything) {
+        if (auto ledger = DemoLedger::seed(db, *demo); !ledger)
+            return fail(ledger.error());
+    }
+    if (auto counted = count(false); !counted)
+        return fail(counted.error());
     return summary;
 }
 

@@ -11,15 +11,20 @@ struct DemoSummary {
     qint64 staff = 0;
     qint64 customers = 0;
     qint64 accounts = 0;
+    qint64 transactions = 0; // journal transactions
     qint64 inserted = 0;
 };
 
-// The demo branch (0001) with staff for every role (password demo-pass-1), customers and accounts,
-// from :/db/demo. Running it again changes nothing: every row is keyed and inserted only when absent.
+// The demo branch (0001) with staff for every role (password demo-pass-1), customers, their accounts,
+// a funded vault and past business days of teller cash (DemoLedger), from :/db/demo. Running it again
+// changes nothing: every row is keyed and inserted only when absent.
 class DemoData {
 public:
+    // People: the branch, staff and customers only (what most tests build on); Everything: also the
+    // accounts, the vault and the history, with the branch starting that many days before today.
+    enum class Content { People, Everything };
     static constexpr const char16_t* password = u"demo-pass-1";
-    static Result<DemoSummary> seed(const Database& db);
+    static Result<DemoSummary> seed(const Database& db, Content content = Content::Everything);
     // The embedded demo database at `path`: created, migrated and seeded on first use.
     static Result<Database> open(const QString& path);
     // Where `countersign --demo` keeps it: the user's data directory.

@@ -64,12 +64,16 @@ private slots:
         QCOMPARE(first.out.value(u"branches"_s).toInt(), 1);
         QCOMPARE(first.out.value(u"staff"_s).toInt(), 6);
         QCOMPARE(first.out.value(u"customers"_s).toInt(), 7);
-        QCOMPARE(first.out.value(u"inserted"_s).toInt(), 14);
+        QCOMPARE(first.out.value(u"accounts"_s).toInt(), 18);
+        QCOMPARE(first.out.value(u"transactions"_s).toInt(), 33);
+        QCOMPARE(first.out.value(u"inserted"_s).toInt(), 14 + 18 + 33);
         const Run second = batch({u"--db"_s, m_t->url(), u"demo"_s});
         QCOMPARE(second.exitCode, 0);
         QCOMPARE(second.out.value(u"inserted"_s).toInt(), 0);
         QCOMPARE(second.out.value(u"staff"_s).toInt(), 6);
         QCOMPARE(second.out.value(u"customers"_s).toInt(), 7);
+        QCOMPARE(second.out.value(u"accounts"_s).toInt(), 18);
+        QCOMPARE(second.out.value(u"transactions"_s).toInt(), 33);
     }
 
     void usageErrorsExitTwoWithJsonOnStderr_data()

@@ -26,7 +26,15 @@ private:
              {u"SELECT code, name, bank_code, business_date, created_at FROM branches ORDER BY code"_s,
               u"SELECT login, full_name, role, password_hash, state, created_at FROM staff ORDER BY login"_s,
               u"SELECT id_type, id_number, full_name, kind, birth_date, phone, address, created_at FROM customers ORDER BY id_number"_s,
-              u"SELECT business_date, state FROM business_days ORDER BY business_date"_s}) {
+              u"SELECT business_date, state FROM business_days ORDER BY business_date"_s,
+              u"SELECT number, class, state, balance, held, opened_on FROM accounts ORDER BY number"_s,
+              u"SELECT id, request_id, kind, business_date, staff_id FROM journal_txns ORDER BY id"_s,
+              u"SELECT staff_id, business_date, state, opening_minor, counted_minor, difference_minor FROM cashbox_sessions "
+               "ORDER BY id"_s,
+              u"SELECT txn_id, direction, amount, day_total FROM large_value_entries ORDER BY id"_s,
+              u"SELECT account_id, period, period_start, direction, amount FROM account_limit_usage "
+               "ORDER BY account_id, period, period_start, direction"_s,
+              u"SELECT COUNT(*) FROM audit_log"_s}) {
             QSqlQuery q(*conn);
             if (!q.exec(sql))
                 return {u"query failed: "_s + sql};
@@ -57,9 +65,14 @@ private slots:
         QCOMPARE(first->branches, 1);
         QCOMPARE(first->staff, 6);
         QCOMPARE(first->customers, 7);
-        QCOMPARE(first->inserted, 1 + 6 + 7);
+        // Customer and internal accounts (DemoLedger), the vault delivery and three days of teller cash.
+        QCOMPARE(first->accounts, 9 + 9);
+        QCOMPARE(first->transactions, 33);
+        QCOMPARE(first->inserted, 1 + 6 + 7 + 18 + 33);
         const QStringList before = dump();
-        QCOMPARE(before.size(), 1 + 6 + 7 + 1);
+        // branch, staff, customers, 3 closed days and today, accounts, transactions, 6 box sessions, one
+        // large-value entry, Class II usage (in on day 1, out on day 2, each with its year row), audit count
+        QCOMPARE(before.size(), 1 + 6 + 7 + 4 + 18 + 33 + 6 + 1 + 4 + 1);
 
         const auto second = cs::DemoData::seed(m_t->db());
         CS_VERIFY_RESULT(second);

@@ -82,7 +82,7 @@ private slots:
         QCOMPARE(m_db.scalar(u"SELECT birth_date FROM customers WHERE id_number = '32010219680904771X'"_s)
                      .toString().left(10),
                  u"1968-09-04"_s);
-        const auto again = cs::DemoData::seed(m_db.db());
+        const auto again = cs::DemoData::seed(m_db.db(), cs::DemoData::Content::People);
         CS_VERIFY_RESULT(again);
         QCOMPARE(again->inserted, 0);
         QCOMPARE(customers(), 7);

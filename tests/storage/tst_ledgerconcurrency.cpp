@@ -279,13 +279,24 @@ private slots:
                 m_pool.append(corp->accountId);
                 continue;
             }
+            // The demo may already have opened the person's Class I.
             auto first = service.open(m_tellers.first(), {id, u"demand"_s, u"I"_s, {}, {}});
+            if (!first && first.error().code == u"account.class1_exists"_s) {
+                const qint64 existing = sum(u"SELECT id FROM accounts WHERE customer_id = %1 AND class = 'I'"_s.arg(id));
+                first = cs::AccountOpened{existing, m_db.scalar(u"SELECT number FROM accounts WHERE id = %1"_s.arg(existing))
+                                                        .toString()};
+            }
             CS_VERIFY_RESULT(first);
             auto second = service.open(m_tellers.first(), {id, u"demand"_s, u"II"_s, first->number, {}});
             CS_VERIFY_RESULT(second);
             m_pool << first->accountId << second->accountId;
         }
         QCOMPARE(m_pool.size(), 12);
+
+        // The Class II limits (ledger/classlimits.h) stay in the path, recording usage under the same
+        // row locks, but so high that only insufficient funds refuse.
+        QVERIFY(q.exec(u"UPDATE settings SET value = '10000000000' WHERE key LIKE 'class2.%'"_s));
+        q.finish();
 
         // Cash in the vault and both boxes, and an opening deposit on every account.
         Outcome outcome;
@@ -376,6 +387,15 @@ private slots:
         QCOMPARE(sum(u"SELECT COUNT(*) FROM accounts a WHERE a.balance_mode = 'journal' AND a.balance <> 0"_s), 0);
         QCOMPARE(sum(u"SELECT COUNT(*) FROM accounts WHERE kind = 'customer' AND balance - held < -overdraft_limit"_s), 0);
         QCOMPARE(sum(u"SELECT COUNT(*) FROM accounts WHERE internal_role IN ('cash_box', 'vault') AND balance < 0"_s), 0);
+        // Class II usage in equals the account's credits that did not come from its bound Class I: no
+        // concurrent posting lost an update of the usage rows.
+        QCOMPARE(sum(u"SELECT COUNT(*) FROM accounts a WHERE a.class = 'II' AND "
+                     "(SELECT COALESCE(SUM(l.amount), 0) FROM journal_lines l WHERE l.account_id = a.id AND l.side = 'C' "
+                     "AND NOT EXISTS (SELECT 1 FROM journal_lines b WHERE b.txn_id = l.txn_id "
+                     "AND b.account_id = a.bound_account_id)) <> "
+                     "COALESCE((SELECT SUM(u.amount) FROM account_limit_usage u WHERE u.account_id = a.id "
+                     "AND u.period = 'day' AND u.direction = 'in'), 0)"_s),
+                 0);
 
         // Money is conserved: debit-normal and credit-normal balances are equal, customer money moved
         // only by the cash that came in and went out, and fees are exactly what was charged.

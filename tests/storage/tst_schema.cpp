@@ -99,7 +99,7 @@ private slots:
         CS_VERIFY_RESULT(t);
         m_t = std::move(*t);
         CS_VERIFY_RESULT(cs::Migrator(m_t->db()).migrate());
-        CS_VERIFY_RESULT(cs::DemoData::seed(m_t->db()));
+        CS_VERIFY_RESULT(cs::DemoData::seed(m_t->db(), cs::DemoData::Content::People));
         m_branch = scalar(u"SELECT id FROM branches WHERE code = '0001'"_s);
         m_teller = scalar(u"SELECT id FROM staff WHERE login = 'teller1'"_s);
         m_super1 = scalar(u"SELECT id FROM staff WHERE login = 'super1'"_s);

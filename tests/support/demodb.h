@@ -12,12 +12,13 @@ using namespace Qt::StringLiterals;
 
 namespace cs::test {
 
-// A migrated database with the demo branch and staff, and quick access to it for assertions.
+// A migrated database with the demo branch, staff and customers (DemoData::Content::People unless
+// asked for everything: accounts, vault and history), and quick access to it for assertions.
 class DemoDb {
 public:
     static constexpr const char16_t* password = u"demo-pass-1";
 
-    Status create()
+    Status create(DemoData::Content content = DemoData::Content::People)
     {
         auto t = TestDatabase::create();
         if (!t)
@@ -25,7 +26,7 @@ public:
         m_t = std::move(*t);
         if (auto version = Migrator(db()).migrate(); !version)
             return fail(version.error());
-        if (auto seeded = DemoData::seed(db()); !seeded)
+        if (auto seeded = DemoData::seed(db(), content); !seeded)
             return fail(seeded.error());
         return {};
     }

@@ -1,0 +1,96 @@
+// The whole demo (DemoData::Content::Everything) on SQLite and PostgreSQL: the demo customers' accounts,
+// the vault delivery, three past business days of teller cash each closed, and the state it leaves:
+// today's business day open, every cash box closed and empty, nothing pending, every balance equal to
+// its journal, and the services working on it at once.
+#include "support/cashfixture.h"
+
+using namespace cs::test;
+
+class TestDemo : public QObject {
+    Q_OBJECT
+
+private:
+    DemoDb m_db;
+
+private slots:
+    void initTestCase() { CS_VERIFY_RESULT(m_db.create(cs::DemoData::Content::Everything)); }
+    void cleanupTestCase() { m_db.reset(); }
+
+    void endsOnTodayWithPastDaysClosed()
+    {
+        const QString today = QDate::currentDate().toString(Qt::ISODate);
+        QCOMPARE(m_db.scalar(u"SELECT business_date FROM branches WHERE code = '0001'"_s).toString().left(10), today);
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM business_days WHERE state = 'closed'"_s), 3);
+        QCOMPARE(m_db.scalar(u"SELECT business_date FROM business_days WHERE state <> 'closed'"_s).toString().left(10),
+                 today);
+        QCOMPARE(m_db.scalar(u"SELECT min(business_date) FROM business_days"_s).toString().left(10),
+                 QDate::currentDate().addDays(-3).toString(Qt::ISODate));
+        // Each past day has its postings, today none yet.
+        QCOMPARE(m_db.count(u"SELECT COUNT(DISTINCT business_date) FROM journal_txns"_s), 3);
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM journal_txns WHERE business_date = '%1'"_s.arg(today)), 0);
+    }
+
+    void accountsOfTheCustomers()
+    {
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM accounts WHERE kind = 'customer' AND class = 'I'"_s), 5);
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM accounts WHERE class = 'II' AND bound_account_id IS NOT NULL"_s), 1);
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM accounts WHERE class = 'III' AND bound_account_id IS NOT NULL"_s), 1);
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM accounts WHERE product_code = 'corp'"_s), 2);
+        // Zhang's Class II: 3,000.00 in on the first day, 500.00 out on the second.
+        QCOMPARE(m_db.count(u"SELECT balance FROM accounts WHERE class = 'II'"_s), 250'000);
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM account_limit_usage"_s), 4);
+    }
+
+    void cashBoxesClosedAndTheVaultHoldsTheCash()
+    {
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM cashbox_sessions"_s), 6);
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM cashbox_sessions WHERE state = 'closed' AND difference_minor = 0"_s), 6);
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM accounts WHERE internal_role = 'cash_box' AND balance <> 0"_s), 0);
+        // ¥2,000,000 delivered, ¥189,701.72 deposited, ¥45,600.00 paid out.
+        QCOMPARE(m_db.count(u"SELECT balance FROM accounts WHERE internal_role = 'vault'"_s), 214'410'172);
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM accounts WHERE internal_role IN ('suspense_payable', "
+                            "'suspense_receivable') AND balance <> 0"_s),
+                 0);
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM large_value_entries"_s), 1);
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM approvals WHERE state = 'pending'"_s), 0);
+    }
+
+    void everyBalanceEqualsItsJournal()
+    {
+        const QString journalOf = u"(SELECT COALESCE(SUM(CASE WHEN l.side = a.normal_side THEN l.amount ELSE -l.amount END), 0) "
+                                  "FROM journal_lines l WHERE l.account_id = a.id)"_s;
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM accounts a WHERE a.balance_mode = 'row' AND a.balance <> "_s + journalOf),
+                 0);
+        QCOMPARE(m_db.count(u"SELECT SUM(CASE WHEN a.normal_side = 'D' THEN "_s + journalOf + u" ELSE -"_s + journalOf
+                            + u" END) FROM accounts a"_s),
+                 0);
+    }
+
+    void tellersCanWorkAtOnce()
+    {
+        auto teller = m_db.signOn(u"teller1"_s);
+        CS_VERIFY_RESULT(teller);
+        QCOMPARE(teller->businessDate, QDate::currentDate());
+        auto box = cs::CashBoxService(m_db.db()).open(*teller, cny(1'000'000), CashFixture::newId());
+        CS_VERIFY_RESULT(box);
+        const QString account =
+            m_db.scalar(u"SELECT number FROM accounts WHERE class = 'I' ORDER BY number LIMIT 1"_s).toString();
+        auto deposit = cs::CashService(m_db.db()).deposit(*teller, {account, cny(10'000), CashFixture::newId(), {}, {}});
+        CS_VERIFY_RESULT(deposit);
+        QCOMPARE(deposit->businessDate, QDate::currentDate());
+    }
+
+    void seedingAgainChangesNothing()
+    {
+        const qint64 txns = m_db.count(u"SELECT COUNT(*) FROM journal_txns"_s);
+        const qint64 audits = m_db.count(u"SELECT COUNT(*) FROM audit_log"_s);
+        auto again = cs::DemoData::seed(m_db.db());
+        CS_VERIFY_RESULT(again);
+        QCOMPARE(again->inserted, 0);
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM journal_txns"_s), txns);
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM audit_log"_s), audits);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDemo)
+#include "tst_demo.moc"
