@@ -30,6 +30,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QDialog>
 #include <QDir>
 #include <QFile>
 #include <QGroupBox>
@@ -369,6 +370,16 @@ void TestCounter::depositAndWithdrawAtTheCounter()
     QCOMPARE(balanceCell(m_account), cs::formatAmount(cny(before + 100'000 - 25'050)));
     QCOMPARE(balanceOf(m_account), before + 100'000 - 25'050);
     QCOMPARE(m_counter->lastReceipt()->txnId, withdrawal.txnId);
+
+    // Ctrl+P: the last voucher in the print preview.
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    QTest::keyClick(m_counter->accountsView(), Qt::Key_P, Qt::ControlModifier);
+    QPointer<QDialog> preview;
+    QTRY_VERIFY((preview = m_counter->findChild<QDialog*>(u"voucherPreviewDialog"_s)) && preview->isVisible());
+    QCOMPARE(preview->windowTitle(), u"Cash withdrawal voucher"_s);
+    preview->close();
+    QTRY_VERIFY(preview.isNull());
 
     // The vouchers as PDF.
     QTemporaryDir dir;
