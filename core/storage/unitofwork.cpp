@@ -83,6 +83,7 @@ Result<QSqlQuery> UnitOfWork::execList(const QString& sql, const QVariantList& v
                                         u"A floating-point value was bound to: %1"_s.arg(sql.simplified().left(80))));
         query->bindValue(index++, value);
     }
+    ++m_statements;
     if (!query->exec())
         return fail(toError(query->lastError(), m_dialect, sql.simplified().left(80)));
     return *query;

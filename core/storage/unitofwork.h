@@ -35,12 +35,16 @@ public:
     Result<QSqlQuery> execList(const QString& sql, const QVariantList& values);
     // The first column of the first row (a null QVariant when there is no row), the statement finished.
     Result<QVariant> scalar(const QString& sql, const QVariantList& values = {});
+    // Statements run through exec/execList/scalar so far: what a piece of work costs in round trips
+    // (tests assert that the engine's class limits cost Class I and internal postings nothing).
+    int statementsRun() const { return m_statements; }
 
 private:
     QSqlDatabase m_db;
     Dialect m_dialect;
     Isolation m_isolation;
     bool m_active = false;
+    int m_statements = 0;
 };
 
 } // namespace cs

@@ -261,6 +261,41 @@ private slots:
                  0);
     }
 
+    void onlyClassIIAndIIIPostingsPayForTheLimits()
+    {
+        // Statements one posting runs: a Class I deposit costs what a move between two internal
+        // accounts costs (both touch two 'row' accounts); a Class II deposit pays for its limits.
+        const auto cost = [&](const QString& kind, qint64 debit, qint64 credit) -> int {
+            int statements = -1;
+            const cs::Status done = f.db.db().transact([&](cs::UnitOfWork& uow) -> cs::Status {
+                cs::PostingRequest r;
+                r.requestId = CashFixture::newId();
+                r.kind = kind;
+                r.branchId = f.teller->branchId;
+                r.businessDate = f.teller->businessDate;
+                r.staffId = f.teller->staffId;
+                r.terminal = f.teller->terminal;
+                r.lines = {{debit, 'D', cny(100), {}}, {credit, 'C', cny(100), {}}};
+                const int before = uow.statementsRun();
+                auto posted = cs::PostingEngine::post(uow, r);
+                if (!posted)
+                    return cs::fail(posted.error());
+                statements = uow.statementsRun() - before;
+                return {};
+            });
+            return done ? statements : -1;
+        };
+        const qint64 box = f.boxId(*f.teller);
+        const int internal = cost(u"vault_to_teller"_s, box, f.ledger.vault);
+        const int classI = cost(u"cash_deposit"_s, box, f.idOf(m_liI));
+        auto fresh = f.open(li, u"demand"_s, u"II"_s);
+        CS_VERIFY_RESULT(fresh);
+        const int classII = cost(u"cash_deposit"_s, box, f.idOf(*fresh));
+        QVERIFY(internal > 0);
+        QCOMPARE(classI, internal);
+        QVERIFY2(classII > classI, qPrintable(u"%1 vs %2"_s.arg(classII).arg(classI)));
+    }
+
     void cleanupTestCase() { f.db.reset(); }
 };
 

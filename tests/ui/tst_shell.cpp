@@ -154,13 +154,11 @@ void TestShell::roleGetsItsWorkspaces_data()
                             << QStringList{u"counterPage"_s, u"transfersPage"_s, u"cashboxPage"_s};
     QTest::newRow("supervisor")
         << u"super1"_s
-        << QList<Workspace>{Workspace::Counter, Workspace::Transfers, Workspace::Approvals, Workspace::CashBox,
-                            Workspace::Reports}
-        << QStringList{u"Counter"_s, u"Transfers"_s, u"Approvals"_s, u"Cash box"_s, u"Reports"_s}
-        << QStringList{u"counterPage"_s, u"transfersPage"_s, u"approvalsPage"_s, u"cashboxPage"_s,
-                       u"reportsPage"_s};
-    QTest::newRow("auditor") << u"auditor1"_s << QList<Workspace>{Workspace::Reports}
-                             << QStringList{u"Reports"_s} << QStringList{u"reportsPage"_s};
+        << QList<Workspace>{Workspace::Counter, Workspace::Transfers, Workspace::Approvals, Workspace::Reports}
+        << QStringList{u"Counter"_s, u"Transfers"_s, u"Approvals"_s, u"Reports"_s}
+        << QStringList{u"counterPage"_s, u"transfersPage"_s, u"approvalsPage"_s, u"reportsPage"_s};
+    QTest::newRow("auditor") << u"auditor1"_s << QList<Workspace>{Workspace::Counter, Workspace::Reports}
+                             << QStringList{u"Counter"_s, u"Reports"_s} << QStringList{u"counterPage"_s, u"reportsPage"_s};
     QTest::newRow("admin") << u"admin"_s << QList<Workspace>{Workspace::Administration, Workspace::Reports}
                            << QStringList{u"Administration"_s, u"Reports"_s}
                            << QStringList{u"administrationPage"_s, u"reportsPage"_s};
@@ -250,11 +248,11 @@ void TestShell::navigationListSwitchesWorkspace()
     QTest::keyClick(list, Qt::Key_End);
     QCOMPARE(window->currentWorkspace(), Workspace::Reports);
 
-    const QRect cashBox = list->visualItemRect(list->item(3));
-    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, cashBox.center());
-    QCOMPARE(window->currentWorkspace(), Workspace::CashBox);
+    const QRect transfers = list->visualItemRect(list->item(1));
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, transfers.center());
+    QCOMPARE(window->currentWorkspace(), Workspace::Transfers);
     QCOMPARE(changed.count(), 4);
-    QCOMPARE(changed.last().at(0).value<Workspace>(), Workspace::CashBox);
+    QCOMPARE(changed.last().at(0).value<Workspace>(), Workspace::Transfers);
 }
 
 void TestShell::signOffReturnsToTheLoginScreen()
@@ -279,7 +277,7 @@ void TestShell::signOffReturnsToTheLoginScreen()
     // The next person signs on at the same terminal.
     cs::ui::MainWindow* next = signInAs(u"auditor1"_s);
     QVERIFY(next);
-    QCOMPARE(next->workspaces(), QList<Workspace>{Workspace::Reports});
+    QCOMPARE(next->workspaces(), (QList<Workspace>{Workspace::Counter, Workspace::Reports}));
 }
 
 void TestShell::lockNeedsTheSamePassword()
@@ -358,7 +356,7 @@ void TestShell::chineseTranslation()
     cs::ui::MainWindow* window = signInAs(u"super1"_s);
     QVERIFY(window);
     QCOMPARE(itemTexts(child<QListWidget>(window, u"workspaceList"_s)),
-             (QStringList{u"柜面"_s, u"转账"_s, u"审批"_s, u"尾箱"_s, u"报表"_s}));
+             (QStringList{u"柜面"_s, u"转账"_s, u"审批"_s, u"报表"_s}));
     QCOMPARE(child<QLabel>(window, u"staffLabel"_s)->text(), u"操作员：陈静 Chen Jing（super1，主管）"_s);
     QCOMPARE(child<QLabel>(window, u"branchLabel"_s)->text(), u"网点：0001 示范支行 Demo Branch"_s);
     QCOMPARE(window->windowTitle(), u"柜台签章 — 示范支行 Demo Branch"_s);

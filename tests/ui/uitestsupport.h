@@ -44,6 +44,9 @@ protected:
         return {};
     }
 
+    // The demo database, for assertions straight on its tables.
+    DemoDb& demo() { return m_demo; }
+
     QString demoDatabasePath() const
     {
         const QString url = m_demo.url();

@@ -1,6 +1,8 @@
 #include "shell/mainwindow.h"
 
 #include "admin/adminworkspace.h"
+#include "cashbox/cashboxworkspace.h"
+#include "counter/counterworkspace.h"
 #include "domain/role.h"
 #include "shell/appicon.h"
 #include "shell/lockscreen.h"
@@ -78,9 +80,11 @@ QWidget* createWorkspacePage(Workspace workspace, const Database& db, const Sess
     case Workspace::Administration:
         return new AdminWorkspace(db, session);
     case Workspace::Counter:
+        return new CounterWorkspace(db, session);
+    case Workspace::CashBox:
+        return new CashBoxWorkspace(db, session);
     case Workspace::Transfers:
     case Workspace::Approvals:
-    case Workspace::CashBox:
     case Workspace::Reports:
         break;
     }

@@ -20,16 +20,18 @@ struct WorkspaceRow {
     const char* description;
 };
 
-// Who uses what: the one table of role -> workspaces. Rows are in navigation order.
+// Who uses what: the one table of role -> workspaces. Rows are in navigation order. Supervisors and
+// auditors look at the Counter without acting (the permissions table gives them no cash actions); the
+// Cash box is the teller's own (cashbox.* are teller permissions).
 constexpr WorkspaceRow kWorkspaces[] = {
     //                          teller supervisor auditor admin
-    {Workspace::Counter,        true,  true,      false,  false, "counter", QT_TRANSLATE_NOOP("cs::ui::Workspaces", "Counter"),
+    {Workspace::Counter,        true,  true,      true,   false, "counter", QT_TRANSLATE_NOOP("cs::ui::Workspaces", "Counter"),
      QT_TRANSLATE_NOOP("cs::ui::Workspaces", "Find a customer, see their accounts and cards, and act on them.")},
     {Workspace::Transfers,      true,  true,      false,  false, "transfers", QT_TRANSLATE_NOOP("cs::ui::Workspaces", "Transfers"),
      QT_TRANSLATE_NOOP("cs::ui::Workspaces", "Transfers between accounts, within the bank and to other banks.")},
     {Workspace::Approvals,      false, true,      false,  false, "approvals", QT_TRANSLATE_NOOP("cs::ui::Workspaces", "Approvals"),
      QT_TRANSLATE_NOOP("cs::ui::Workspaces", "Requests waiting for a second person: approve or reject them.")},
-    {Workspace::CashBox,        true,  true,      false,  false, "cashbox", QT_TRANSLATE_NOOP("cs::ui::Workspaces", "Cash box"),
+    {Workspace::CashBox,        true,  false,     false,  false, "cashbox", QT_TRANSLATE_NOOP("cs::ui::Workspaces", "Cash box"),
      QT_TRANSLATE_NOOP("cs::ui::Workspaces", "Cash received and paid out, transfers with the vault, and the balance.")},
     {Workspace::Administration, false, false,     false,  true,  "administration", QT_TRANSLATE_NOOP("cs::ui::Workspaces", "Administration"),
      QT_TRANSLATE_NOOP("cs::ui::Workspaces", "Staff, products and merchants.")},

@@ -1,0 +1,104 @@
+#pragma once
+
+#include "auth/session.h"
+#include "services/cashservice.h"
+#include "storage/database.h"
+#include "widgets/permittedactions.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QSplitter;
+class QTableView;
+
+namespace cs::ui {
+
+class AccountDetailPanel;
+class AccountsModel;
+class CustomerResultsModel;
+
+// The Counter workspace: find a customer (ID number, name, phone or account number; Enter searches),
+// see their accounts and the selected account in full, and act on it. Actions, each with its
+// shortcut while the workspace is shown, a button and a place in the accounts' context menu:
+// Deposit (F2), Withdraw (F3), Statement (F6), Print last voucher (Ctrl+P), Refresh (F5),
+// Find (Ctrl+F). A role the permissions table lets only look (supervisor, auditor) gets no deposit
+// or withdrawal. The search field has the cursor whenever the workspace is shown.
+// Object names: counterPage, customerSearchEdit, customerSearchButton, customerTable, customerHeader,
+// accountsTable, accountDetailPanel, counterMessage; actions depositAction, withdrawAction,
+// statementAction, printVoucherAction, refreshCounterAction, findCustomerAction and their buttons
+// (…Button); dialogs cashDialog, statementDialog.
+class CounterWorkspace : public QWidget {
+    Q_OBJECT
+public:
+    CounterWorkspace(Database db, Session session, QWidget* parent = nullptr);
+
+    CustomerResultsModel* customerModel() const { return m_customers; }
+    AccountsModel* accountsModel() const { return m_accounts; }
+    QTableView* customerView() const { return m_customerView; }
+    QTableView* accountsView() const { return m_accountsView; }
+
+    qint64 selectedCustomerId() const;
+    QString selectedAccountNumber() const;
+    bool selectAccount(const QString& number);
+    QString messageText() const;
+    // The receipt of the last cash transaction posted here, for Ctrl+P.
+    const std::optional<CashReceipt>& lastReceipt() const { return m_lastReceipt; }
+
+public slots:
+    void search();
+    void refresh();
+    void deposit();
+    void withdraw();
+    void showStatement();
+    void printLastVoucher();
+    void focusSearch();
+
+protected:
+    void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    QAction* createAction(const QString& name, const QKeySequence& shortcut, void (CounterWorkspace::*slot)());
+    void loadAccounts(const QString& selectNumber);
+    void customerChanged();
+    void accountChanged();
+    void updateActions();
+    void openCashDialog(CashDirection direction);
+    void showMessage(const QString& text, bool error);
+    const AccountView* selectedAccount() const;
+    void retranslateUi();
+
+    Database m_db;
+    Session m_session;
+    PermittedActions m_permitted;
+    std::optional<CashReceipt> m_lastReceipt;
+
+    CustomerResultsModel* m_customers = nullptr;
+    AccountsModel* m_accounts = nullptr;
+
+    QLabel* m_title = nullptr;
+    QLabel* m_searchLabel = nullptr;
+    QLineEdit* m_search = nullptr;
+    QTableView* m_customerView = nullptr;
+    QLabel* m_customerHeader = nullptr;
+    QTableView* m_accountsView = nullptr;
+    AccountDetailPanel* m_detail = nullptr;
+    QSplitter* m_splitter = nullptr;
+    QLabel* m_message = nullptr;
+
+    QAction* m_searchAction = nullptr;
+    QAction* m_depositAction = nullptr;
+    QAction* m_withdrawAction = nullptr;
+    QAction* m_statementAction = nullptr;
+    QAction* m_printAction = nullptr;
+    QAction* m_refreshAction = nullptr;
+    QAction* m_findAction = nullptr;
+    QList<QWidget*> m_cashButtons;
+};
+
+} // namespace cs::ui
