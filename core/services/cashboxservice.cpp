@@ -73,6 +73,16 @@ Status requireAmount(const Money& amount, bool zeroAllowed)
     return {};
 }
 
+// The call's request id, also the base of its postings' ids (".diff", ".vault"): 1 to 58 characters.
+Status requireRequestId(const QString& requestId)
+{
+    if (requestId.trimmed().isEmpty() || requestId.size() > 58)
+        return fail(Error::invalid(u"cashbox.request_id"_s, u"request_id"_s,
+                                   QCoreApplication::translate("cs::CashBoxService",
+                                                               "Moving cash needs a request id of 1 to 58 characters.")));
+    return {};
+}
+
 Result<CashBoxSessionRecord> requireOpen(CashRepository& cash, const Session& session)
 {
     auto open = cash.openSession(session.staffId);
@@ -231,6 +241,8 @@ Result<CashBoxView> CashBoxService::open(const Session& session, const Money& am
 {
     if (auto ok = requireAmount(amount, true); !ok)
         return fail(ok.error());
+    if (auto ok = requireRequestId(requestId); !ok)
+        return fail(ok.error());
     auto result = performAudited(
         m_db, session, {actionOpen, entityType, {}, requestId},
         [&](UnitOfWork& uow, AuditEntry& audit) -> Result<QJsonObject> {
@@ -277,6 +289,8 @@ Result<CashBoxView> CashBoxService::takeFromVault(const Session& session, const 
 {
     if (auto ok = requireAmount(amount, false); !ok)
         return fail(ok.error());
+    if (auto ok = requireRequestId(requestId); !ok)
+        return fail(ok.error());
     auto result = performAudited(
         m_db, session, {actionTransfer, entityType, {}, requestId},
         [&](UnitOfWork& uow, AuditEntry& audit) -> Result<QJsonObject> {
@@ -304,6 +318,8 @@ Result<CashBoxView> CashBoxService::returnToVault(const Session& session, const 
                                                   const QString& requestId) const
 {
     if (auto ok = requireAmount(amount, false); !ok)
+        return fail(ok.error());
+    if (auto ok = requireRequestId(requestId); !ok)
         return fail(ok.error());
     auto result = performAudited(
         m_db, session, {actionTransfer, entityType, {}, requestId},
@@ -366,6 +382,8 @@ Result<CashBoxClosing> CashBoxService::close(const Session& session, const Money
         return fail(Error::invalid(u"cashbox.count_invalid"_s, u"counted"_s,
                                    QCoreApplication::translate("cs::CashBoxService",
                                                                "The counted cash must be an amount in CNY, zero or more.")));
+    if (auto ok = requireRequestId(requestId); !ok)
+        return fail(ok.error());
     auto result = performAudited(
         m_db, session, {actionClose, entityType, {}, requestId},
         [&](UnitOfWork& uow, AuditEntry& audit) -> Result<QJsonObject> {

@@ -44,7 +44,8 @@ struct CashBoxClosing {
 // receivable (never netted: one box has one difference) and returns all the cash to the vault.
 // Refused: cashbox.already_open, cashbox.not_open, cashbox.vault_insufficient (open, take),
 // cashbox.box_insufficient (return). Invalid: cashbox.amount, cashbox.count_invalid (a negative count or
-// another currency). cashbox.count_required is for callers that have no count to pass to close().
+// another currency), cashbox.request_id (open, take, return, close: 1 to 58 characters).
+// cashbox.count_required is for callers that have no count to pass to close().
 // take/return need the permission cashbox.transfer (0004); current() needs cashbox.count.
 class CashBoxService {
 public:

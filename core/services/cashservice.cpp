@@ -58,6 +58,16 @@ Error accountNotFound(const QString& number)
                            QCoreApplication::translate("cs::CashService", "There is no account %1.").arg(number));
 }
 
+Status requireRequestId(const QString& requestId)
+{
+    if (requestId.trimmed().isEmpty() || requestId.size() > 64)
+        return fail(Error::invalid(u"cash.request_id"_s, u"request_id"_s,
+                                   QCoreApplication::translate("cs::CashService",
+                                                               "A cash transaction needs a request id of 1 to 64 "
+                                                               "characters.")));
+    return {};
+}
+
 Status requireAmount(const Money& amount)
 {
     if (!amount.isPositive())
@@ -307,6 +317,8 @@ Result<CashReceipt> CashService::post(const Session& session, CashDirection dire
 {
     if (auto ok = requireAmount(request.amount); !ok)
         return fail(ok.error());
+    if (auto ok = requireRequestId(request.requestId); !ok)
+        return fail(ok.error());
     auto number = AccountNumber::normalize(request.accountNumber);
     if (!number)
         return fail(number.error());
@@ -354,9 +366,6 @@ Result<CashReceipt> CashService::post(const Session& session, CashDirection dire
             if (!dayBefore)
                 return fail(dayBefore.error());
             const Money fee = cashFee(*account, direction, request.amount);
-            auto ledger = InternalAccounts::ensure(uow, session.branchId, currency);
-            if (!ledger)
-                return fail(ledger.error());
 
             PostingRequest posting;
             posting.requestId = request.requestId;
@@ -373,8 +382,12 @@ Result<CashReceipt> CashService::post(const Session& session, CashDirection dire
                 if (!charged)
                     return fail(charged.error());
                 posting.lines = {{account->id, 'D', *charged, {}}, {(*box)->accountId, 'C', request.amount, {}}};
-                if (fee.isPositive())
+                if (fee.isPositive()) {
+                    auto ledger = InternalAccounts::ensure(uow, session.branchId, currency);
+                    if (!ledger)
+                        return fail(ledger.error());
                     posting.lines.append({ledger->feeIncome, 'C', fee, {}});
+                }
             }
             auto posted = PostingEngine::post(uow, posting);
             if (!posted)

@@ -77,8 +77,9 @@ struct CashReceipt {
 };
 
 // Cash at the counter through the acting teller's open cash box (DESIGN rules 2-5, DOMAIN classes
-// and AML). Invalid: cash.amount, cash.due_diligence_required (field names the missing one:
-// id_copy_ref, source_of_funds, purpose, agent_name, agent_id_number), account number format.
+// and AML). Invalid: cash.amount, cash.request_id (1 to 64 characters), cash.due_diligence_required
+// (field names the missing one: id_copy_ref, source_of_funds, purpose, agent_name, agent_id_number),
+// account.format.
 // Refused: cashbox.not_open, account.internal, class limits (limit.class3_no_cash, limit.class2_*,
 // limit.class3_*), account states (posting.account_*), posting.insufficient_funds,
 // cash.approval_required (a withdrawal above limits.teller_single_max: a supervisor approves, issue 5).

@@ -196,6 +196,8 @@ private slots:
         const Snapshot before = snapshot(m_account);
         CS_EXPECT_ERROR(f.deposit(vault, 100), "account.internal", cs::ErrorKind::Refused, "account");
         CS_EXPECT_ERROR(f.deposit(m_account, 0), "cash.amount", cs::ErrorKind::Invalid, "amount");
+        CS_EXPECT_ERROR(service().deposit(*f.teller, {m_account, cny(100), u" "_s, {}, {}}), "cash.request_id",
+                        cs::ErrorKind::Invalid, "request_id");
         CS_EXPECT_ERROR(f.deposit(u"6229000000000000"_s, 100), "account.format", cs::ErrorKind::Invalid, "");
         QCOMPARE(snapshot(m_account), before);
     }

@@ -232,6 +232,10 @@ private slots:
     {
         const Snapshot before = snapshot();
         CS_EXPECT_ERROR(f.openBox(-1), "cashbox.amount", cs::ErrorKind::Invalid, "amount");
+        CS_EXPECT_ERROR(service().open(*f.teller, cny(100), {}), "cashbox.request_id", cs::ErrorKind::Invalid,
+                        "request_id");
+        CS_EXPECT_ERROR(service().close(*f.teller, cny(0), {}), "cashbox.request_id", cs::ErrorKind::Invalid,
+                        "request_id");
         CS_EXPECT_ERROR(service().close(*f.teller, cny(-1), CashFixture::newId()), "cashbox.count_invalid",
                         cs::ErrorKind::Invalid, "counted");
         auto super = f.db.signOn(u"super1"_s);
