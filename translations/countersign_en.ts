@@ -282,6 +282,123 @@
     </message>
 </context>
 <context>
+    <name>cs::CashBoxService</name>
+    <message>
+        <source>Your cash box is not open: open it before handling cash.</source>
+        <translation>Your cash box is not open: open it before handling cash.</translation>
+    </message>
+    <message>
+        <source>The amount must be an amount in CNY greater than zero.</source>
+        <translation>The amount must be an amount in CNY greater than zero.</translation>
+    </message>
+    <message>
+        <source>Moving cash needs a request id of 1 to 58 characters.</source>
+        <translation>Moving cash needs a request id of 1 to 58 characters.</translation>
+    </message>
+    <message>
+        <source>The vault holds %1, less than %2.</source>
+        <translation>The vault holds %1, less than %2.</translation>
+    </message>
+    <message>
+        <source>Your cash box holds %1, less than %2.</source>
+        <translation>Your cash box holds %1, less than %2.</translation>
+    </message>
+    <message>
+        <source>Your cash box is already open (since %1).</source>
+        <translation>Your cash box is already open (since %1).</translation>
+    </message>
+    <message>
+        <source>The counted cash must be an amount in CNY, zero or more.</source>
+        <translation>The counted cash must be an amount in CNY, zero or more.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::CashService</name>
+    <message>
+        <source>There is no account %1.</source>
+        <translation>There is no account %1.</translation>
+    </message>
+    <message>
+        <source>A cash transaction needs a request id of 1 to 64 characters.</source>
+        <translation>A cash transaction needs a request id of 1 to 64 characters.</translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation>The amount must be greater than zero.</translation>
+    </message>
+    <message>
+        <source>Large-value cash: give the reference of the ID copy.</source>
+        <translation>Large-value cash: give the reference of the ID copy.</translation>
+    </message>
+    <message>
+        <source>Large-value cash: give the source of the funds.</source>
+        <translation>Large-value cash: give the source of the funds.</translation>
+    </message>
+    <message>
+        <source>Large-value cash: give the purpose of the withdrawal.</source>
+        <translation>Large-value cash: give the purpose of the withdrawal.</translation>
+    </message>
+    <message>
+        <source>Give the agent&apos;s ID number with the agent&apos;s name.</source>
+        <translation>Give the agent&apos;s ID number with the agent&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Give the agent&apos;s name with the agent&apos;s ID number.</source>
+        <translation>Give the agent&apos;s name with the agent&apos;s ID number.</translation>
+    </message>
+    <message>
+        <source>Account %1 is an internal account of the branch.</source>
+        <translation>Account %1 is an internal account of the branch.</translation>
+    </message>
+    <message>
+        <source>There is no cash transaction %1.</source>
+        <translation>There is no cash transaction %1.</translation>
+    </message>
+    <message>
+        <source>Your cash box is not open today: open it before handling cash.</source>
+        <translation>Your cash box is not open today: open it before handling cash.</translation>
+    </message>
+    <message>
+        <source>A cash withdrawal above %1 needs a supervisor&apos;s approval.</source>
+        <translation>A cash withdrawal above %1 needs a supervisor&apos;s approval.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ClassLimits</name>
+    <message>
+        <source>Class II account %1 may take in %2 a day; %3 is left today.</source>
+        <translation>Class II account %1 may take in %2 a day; %3 is left today.</translation>
+    </message>
+    <message>
+        <source>Class II account %1 may take in %2 a year; %3 is left this year.</source>
+        <translation>Class II account %1 may take in %2 a year; %3 is left this year.</translation>
+    </message>
+    <message>
+        <source>Class II account %1 may pay out %2 a day; %3 is left today.</source>
+        <translation>Class II account %1 may pay out %2 a day; %3 is left today.</translation>
+    </message>
+    <message>
+        <source>Class II account %1 may pay out %2 a year; %3 is left this year.</source>
+        <translation>Class II account %1 may pay out %2 a year; %3 is left this year.</translation>
+    </message>
+    <message>
+        <source>Account %1 is a Class III account: it takes and pays no cash.</source>
+        <translation>Account %1 is a Class III account: it takes and pays no cash.</translation>
+    </message>
+    <message>
+        <source>Class III account %1 may hold at most %2; it can take %3 more.</source>
+        <translation>Class III account %1 may hold at most %2; it can take %3 more.</translation>
+    </message>
+    <message>
+        <source>Class III account %1 may pay out %2 a day; %3 is left today.</source>
+        <translation>Class III account %1 may pay out %2 a day; %3 is left today.</translation>
+    </message>
+    <message>
+        <source>Class III account %1 may pay out %2 a year; %3 is left this year.</source>
+        <translation>Class III account %1 may pay out %2 a year; %3 is left this year.</translation>
+    </message>
+</context>
+<context>
     <name>cs::CustomerService</name>
     <message>
         <source>There is no such customer.</source>
@@ -431,6 +548,17 @@
     <message>
         <source>The demo data is malformed: %1</source>
         <translation>The demo data is malformed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cs::DormancyService</name>
+    <message>
+        <source>The sweep date %1 is after the business date %2.</source>
+        <translation>The sweep date %1 is after the business date %2.</translation>
+    </message>
+    <message>
+        <source>Account %1 is not dormant.</source>
+        <translation>Account %1 is not dormant.</translation>
     </message>
 </context>
 <context>
@@ -647,6 +775,18 @@
         <source>close the business day</source>
         <translation>close the business day</translation>
     </message>
+    <message>
+        <source>reactivate a dormant account</source>
+        <translation>reactivate a dormant account</translation>
+    </message>
+    <message>
+        <source>mark dormant accounts</source>
+        <translation>mark dormant accounts</translation>
+    </message>
+    <message>
+        <source>move cash between a cash box and the vault</source>
+        <translation>move cash between a cash box and the vault</translation>
+    </message>
 </context>
 <context>
     <name>cs::PostingEngine</name>
@@ -804,6 +944,41 @@
     <message>
         <source>The check character of the resident ID number does not match; check the number for a typing error.</source>
         <translation>The check character of the resident ID number does not match; check the number for a typing error.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ReversalService</name>
+    <message>
+        <source>Transaction %1 was posted by another branch: that branch reverses it.</source>
+        <translation>Transaction %1 was posted by another branch: that branch reverses it.</translation>
+    </message>
+    <message>
+        <source>Cash transaction %1 was posted on %2: cash is reversed only on its business day.</source>
+        <translation>Cash transaction %1 was posted on %2: cash is reversed only on its business day.</translation>
+    </message>
+    <message>
+        <source>The cash box of transaction %1 has been closed since: the cash can no longer be reversed.</source>
+        <translation>The cash box of transaction %1 has been closed since: the cash can no longer be reversed.</translation>
+    </message>
+    <message>
+        <source>Give the reason for the reversal.</source>
+        <translation>Give the reason for the reversal.</translation>
+    </message>
+    <message>
+        <source>A reversal needs a request id.</source>
+        <translation>A reversal needs a request id.</translation>
+    </message>
+    <message>
+        <source>Name the transaction to reverse by its number.</source>
+        <translation>Name the transaction to reverse by its number.</translation>
+    </message>
+    <message>
+        <source>A supervisor must approve a reversal: ask a supervisor to reverse transaction %1.</source>
+        <translation>A supervisor must approve a reversal: ask a supervisor to reverse transaction %1.</translation>
+    </message>
+    <message>
+        <source>There is no transaction %1.</source>
+        <translation>There is no transaction %1.</translation>
     </message>
 </context>
 <context>
@@ -1008,6 +1183,14 @@
     <message>
         <source>The setting %1 is not a number.</source>
         <translation>The setting %1 is not a number.</translation>
+    </message>
+    <message>
+        <source>Dormant after (days)</source>
+        <translation>Dormant after (days)</translation>
+    </message>
+    <message>
+        <source>A customer demand account without a customer movement for this many days becomes dormant.</source>
+        <translation>A customer demand account without a customer movement for this many days becomes dormant.</translation>
     </message>
 </context>
 <context>
@@ -1219,20 +1402,12 @@ Commands:
         <translation>The option --%1 needs a positive whole number.</translation>
     </message>
     <message>
-        <source>Unknown command: account %1 (open, show, statement, freeze, unfreeze, close, hold, release).</source>
-        <translation>Unknown command: account %1 (open, show, statement, freeze, unfreeze, close, hold, release).</translation>
-    </message>
-    <message>
         <source>The mode must be full, debit or credit.</source>
         <translation>The mode must be full, debit or credit.</translation>
     </message>
     <message>
         <source>add, find, show or edit customers</source>
         <translation>add, find, show or edit customers</translation>
-    </message>
-    <message>
-        <source>open, show, freeze, unfreeze, close accounts; holds; statements</source>
-        <translation>open, show, freeze, unfreeze, close accounts; holds; statements</translation>
     </message>
     <message>
         <source>Put the password of --confirm-as in COUNTERSIGN_CONFIRM_PASSWORD.</source>
@@ -1245,6 +1420,331 @@ Commands:
     <message>
         <source>The option --limit needs a number from 1 to %1.</source>
         <translation>The option --limit needs a number from 1 to %1.</translation>
+    </message>
+    <message>
+        <source>Unknown command: account %1 (open, show, statement, freeze, unfreeze, close, hold, release, reactivate, dormancy-sweep).</source>
+        <translation>Unknown command: account %1 (open, show, statement, freeze, unfreeze, close, hold, release, reactivate, dormancy-sweep).</translation>
+    </message>
+    <message>
+        <source>Unknown command: %1 %2 (%3).</source>
+        <translation>Unknown command: %1 %2 (%3).</translation>
+    </message>
+    <message>
+        <source>open, show, freeze, unfreeze, close, reactivate accounts; holds; statements; dormancy sweep</source>
+        <translation>open, show, freeze, unfreeze, close, reactivate accounts; holds; statements; dormancy sweep</translation>
+    </message>
+    <message>
+        <source>cash deposit or withdrawal through the acting teller&apos;s cash box</source>
+        <translation>cash deposit or withdrawal through the acting teller&apos;s cash box</translation>
+    </message>
+    <message>
+        <source>open, take from or return to the vault, count, close or show the teller&apos;s cash box</source>
+        <translation>open, take from or return to the vault, count, close or show the teller&apos;s cash box</translation>
+    </message>
+    <message>
+        <source>reverse a posted transaction (supervisor)</source>
+        <translation>reverse a posted transaction (supervisor)</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::AccountDetailPanel</name>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Select an account to see it here.</source>
+        <translation>Select an account to see it here.</translation>
+    </message>
+    <message>
+        <source>Account %1</source>
+        <translation>Account %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1, bound to %2</source>
+        <translation>%1, bound to %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1, matures %2</source>
+        <translation>%1, matures %2</translation>
+    </message>
+    <message>
+        <source>%1, closed %2</source>
+        <translation>%1, closed %2</translation>
+    </message>
+    <message>
+        <source>No active holds.</source>
+        <translation>No active holds.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Active holds: %n</source>
+        <translation><numerusform>Active holds: %n</numerusform><numerusform>Active holds: %n</numerusform></translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>Number:</translation>
+    </message>
+    <message>
+        <source>Holder:</source>
+        <translation>Holder:</translation>
+    </message>
+    <message>
+        <source>Product:</source>
+        <translation>Product:</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>Class:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>State:</translation>
+    </message>
+    <message>
+        <source>Opened:</source>
+        <translation>Opened:</translation>
+    </message>
+    <message>
+        <source>Balance:</source>
+        <translation>Balance:</translation>
+    </message>
+    <message>
+        <source>Held:</source>
+        <translation>Held:</translation>
+    </message>
+    <message>
+        <source>Overdraft:</source>
+        <translation>Overdraft:</translation>
+    </message>
+    <message>
+        <source>Available:</source>
+        <translation>Available:</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::AccountNames</name>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>Frozen</translation>
+    </message>
+    <message>
+        <source>Dormant</source>
+        <translation>Dormant</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>in full</source>
+        <translation>in full</translation>
+    </message>
+    <message>
+        <source>no debits</source>
+        <translation>no debits</translation>
+    </message>
+    <message>
+        <source>no credits</source>
+        <translation>no credits</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Class %1</source>
+        <translation>Class %1</translation>
+    </message>
+    <message>
+        <source>Demand deposit</source>
+        <translation>Demand deposit</translation>
+    </message>
+    <message>
+        <source>Time deposit, 3 months</source>
+        <translation>Time deposit, 3 months</translation>
+    </message>
+    <message>
+        <source>Time deposit, 6 months</source>
+        <translation>Time deposit, 6 months</translation>
+    </message>
+    <message>
+        <source>Time deposit, 1 year</source>
+        <translation>Time deposit, 1 year</translation>
+    </message>
+    <message>
+        <source>Time deposit, 2 years</source>
+        <translation>Time deposit, 2 years</translation>
+    </message>
+    <message>
+        <source>Time deposit, 3 years</source>
+        <translation>Time deposit, 3 years</translation>
+    </message>
+    <message>
+        <source>Time deposit, 5 years</source>
+        <translation>Time deposit, 5 years</translation>
+    </message>
+    <message>
+        <source>Corporate current account</source>
+        <translation>Corporate current account</translation>
+    </message>
+    <message>
+        <source>Cash deposit</source>
+        <translation>Cash deposit</translation>
+    </message>
+    <message>
+        <source>Cash withdrawal</source>
+        <translation>Cash withdrawal</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>Interest</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>Reversal</translation>
+    </message>
+    <message>
+        <source>Opening balance</source>
+        <translation>Opening balance</translation>
+    </message>
+    <message>
+        <source>Judicial</source>
+        <translation>Judicial</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s request</source>
+        <translation>Customer&apos;s request</translation>
+    </message>
+    <message>
+        <source>Anti-money-laundering</source>
+        <translation>Anti-money-laundering</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>Pending transfer</source>
+        <translation>Pending transfer</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>Resident ID</translation>
+    </message>
+    <message>
+        <source>Social credit code</source>
+        <translation>Social credit code</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>Passport</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::AccountsModel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No class limits apply to this account.</source>
+        <translation>No class limits apply to this account.</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Class II/III limits used on this business day: cash and non-bound credits in / out</source>
+        <translation>Class II/III limits used on this business day: cash and non-bound credits in / out</translation>
+    </message>
+    <message>
+        <source>Class II/III limits used this year: in / out</source>
+        <translation>Class II/III limits used this year: in / out</translation>
+    </message>
+    <message>
+        <source>Balance less active holds, plus any overdraft</source>
+        <translation>Balance less active holds, plus any overdraft</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <source>Used today (in / out)</source>
+        <translation>Used today (in / out)</translation>
+    </message>
+    <message>
+        <source>Used this year (in / out)</source>
+        <translation>Used this year (in / out)</translation>
     </message>
 </context>
 <context>
@@ -1315,6 +1815,531 @@ Commands:
     <message>
         <source>Limits, timeouts and security settings</source>
         <translation>Limits, timeouts and security settings</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::CashBoxDialog</name>
+    <message>
+        <source>The count matches the expected cash.</source>
+        <translation>The count matches the expected cash.</translation>
+    </message>
+    <message>
+        <source>Over by %1.</source>
+        <translation>Over by %1.</translation>
+    </message>
+    <message>
+        <source>Short by %1.</source>
+        <translation>Short by %1.</translation>
+    </message>
+    <message>
+        <source>Open your cash box with %1 (%2) from the vault?</source>
+        <translation>Open your cash box with %1 (%2) from the vault?</translation>
+    </message>
+    <message>
+        <source>Take %1 (%2) from the vault into your cash box?</source>
+        <translation>Take %1 (%2) from the vault into your cash box?</translation>
+    </message>
+    <message>
+        <source>Return %1 (%2) from your cash box to the vault?</source>
+        <translation>Return %1 (%2) from your cash box to the vault?</translation>
+    </message>
+    <message>
+        <source>Record a count of %1 (%2)?</source>
+        <translation>Record a count of %1 (%2)?</translation>
+    </message>
+    <message>
+        <source>The count matches the expected %1.</source>
+        <translation>The count matches the expected %1.</translation>
+    </message>
+    <message>
+        <source>The box is over by %1. Nothing is booked until the box is closed.</source>
+        <translation>The box is over by %1. Nothing is booked until the box is closed.</translation>
+    </message>
+    <message>
+        <source>The box is short by %1. Nothing is booked until the box is closed.</source>
+        <translation>The box is short by %1. Nothing is booked until the box is closed.</translation>
+    </message>
+    <message>
+        <source>Close your cash box with %1 (%2) counted?</source>
+        <translation>Close your cash box with %1 (%2) counted?</translation>
+    </message>
+    <message>
+        <source>An over of %1 will be booked to suspense payable.</source>
+        <translation>An over of %1 will be booked to suspense payable.</translation>
+    </message>
+    <message>
+        <source>A short of %1 will be booked to suspense receivable.</source>
+        <translation>A short of %1 will be booked to suspense receivable.</translation>
+    </message>
+    <message>
+        <source>All the counted cash, %1, goes back to the vault.</source>
+        <translation>All the counted cash, %1, goes back to the vault.</translation>
+    </message>
+    <message>
+        <source>Cash box closed: %1 returned to the vault.</source>
+        <translation>Cash box closed: %1 returned to the vault.</translation>
+    </message>
+    <message>
+        <source>An over of %1 was booked to suspense payable.</source>
+        <translation>An over of %1 was booked to suspense payable.</translation>
+    </message>
+    <message>
+        <source>A short of %1 was booked to suspense receivable.</source>
+        <translation>A short of %1 was booked to suspense receivable.</translation>
+    </message>
+    <message>
+        <source>Cash box opened with %1 from the vault.</source>
+        <translation>Cash box opened with %1 from the vault.</translation>
+    </message>
+    <message>
+        <source>%1 taken from the vault; the box now holds %2.</source>
+        <translation>%1 taken from the vault; the box now holds %2.</translation>
+    </message>
+    <message>
+        <source>%1 returned to the vault; the box now holds %2.</source>
+        <translation>%1 returned to the vault; the box now holds %2.</translation>
+    </message>
+    <message>
+        <source>Counted %1: the box balances.</source>
+        <translation>Counted %1: the box balances.</translation>
+    </message>
+    <message>
+        <source>Counted %1: over by %2.</source>
+        <translation>Counted %1: over by %2.</translation>
+    </message>
+    <message>
+        <source>Counted %1: short by %2.</source>
+        <translation>Counted %1: short by %2.</translation>
+    </message>
+    <message>
+        <source>The request did not complete.</source>
+        <translation>The request did not complete.</translation>
+    </message>
+    <message>
+        <source>Open cash box</source>
+        <translation>Open cash box</translation>
+    </message>
+    <message>
+        <source>Take the cash for the day from the vault into your cash box.</source>
+        <translation>Take the cash for the day from the vault into your cash box.</translation>
+    </message>
+    <message>
+        <source>&amp;From the vault:</source>
+        <translation>&amp;From the vault:</translation>
+    </message>
+    <message>
+        <source>Take cash from the vault</source>
+        <translation>Take cash from the vault</translation>
+    </message>
+    <message>
+        <source>More cash from the vault into your open cash box.</source>
+        <translation>More cash from the vault into your open cash box.</translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation>&amp;Amount:</translation>
+    </message>
+    <message>
+        <source>Take from vault</source>
+        <translation>Take from vault</translation>
+    </message>
+    <message>
+        <source>Return cash to the vault</source>
+        <translation>Return cash to the vault</translation>
+    </message>
+    <message>
+        <source>Cash from your cash box back to the vault. The box now holds %1.</source>
+        <translation>Cash from your cash box back to the vault. The box now holds %1.</translation>
+    </message>
+    <message>
+        <source>Return to vault</source>
+        <translation>Return to vault</translation>
+    </message>
+    <message>
+        <source>Count the cash box</source>
+        <translation>Count the cash box</translation>
+    </message>
+    <message>
+        <source>Count the cash in your box and type the total. The count is recorded; nothing is booked.</source>
+        <translation>Count the cash in your box and type the total. The count is recorded; nothing is booked.</translation>
+    </message>
+    <message>
+        <source>&amp;Counted:</source>
+        <translation>&amp;Counted:</translation>
+    </message>
+    <message>
+        <source>Record count</source>
+        <translation>Record count</translation>
+    </message>
+    <message>
+        <source>Close the cash box</source>
+        <translation>Close the cash box</translation>
+    </message>
+    <message>
+        <source>Count the cash in your box and type the total. Closing books any over or short and returns all the cash to the vault.</source>
+        <translation>Count the cash in your box and type the total. Closing books any over or short and returns all the cash to the vault.</translation>
+    </message>
+    <message>
+        <source>Close cash box</source>
+        <translation>Close cash box</translation>
+    </message>
+    <message>
+        <source>Counted cash</source>
+        <translation>Counted cash</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Expected:</source>
+        <translation>Expected:</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::CashBoxWorkspace</name>
+    <message>
+        <source>No cash box today (%1). Open one with cash from the vault (F2).</source>
+        <translation>No cash box today (%1). Open one with cash from the vault (F2).</translation>
+    </message>
+    <message>
+        <source>Open since %1, business date %2.</source>
+        <translation>Open since %1, business date %2.</translation>
+    </message>
+    <message>
+        <source>Closed at %1, business date %2.</source>
+        <translation>Closed at %1, business date %2.</translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation>not counted</translation>
+    </message>
+    <message>
+        <source>balanced</source>
+        <translation>balanced</translation>
+    </message>
+    <message>
+        <source>%1 over</source>
+        <translation>%1 over</translation>
+    </message>
+    <message>
+        <source>%1 short</source>
+        <translation>%1 short</translation>
+    </message>
+    <message>
+        <source>Your cash box</source>
+        <translation>Your cash box</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Cash in</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Cash out</translation>
+    </message>
+    <message>
+        <source>Expected in the box</source>
+        <translation>Expected in the box</translation>
+    </message>
+    <message>
+        <source>Last count</source>
+        <translation>Last count</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>Transactions</translation>
+    </message>
+    <message>
+        <source>Cash in the box when it was opened, before the cash from the vault</source>
+        <translation>Cash in the box when it was opened, before the cash from the vault</translation>
+    </message>
+    <message>
+        <source>Customer deposits and cash from the vault</source>
+        <translation>Customer deposits and cash from the vault</translation>
+    </message>
+    <message>
+        <source>Customer withdrawals and cash to the vault</source>
+        <translation>Customer withdrawals and cash to the vault</translation>
+    </message>
+    <message>
+        <source>Opening + in − out</source>
+        <translation>Opening + in − out</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <source>Open your cash box with cash from the vault</source>
+        <translation>Open your cash box with cash from the vault</translation>
+    </message>
+    <message>
+        <source>Take from vault…</source>
+        <translation>Take from vault…</translation>
+    </message>
+    <message>
+        <source>Take more cash from the vault into your box</source>
+        <translation>Take more cash from the vault into your box</translation>
+    </message>
+    <message>
+        <source>Return to vault…</source>
+        <translation>Return to vault…</translation>
+    </message>
+    <message>
+        <source>Return cash from your box to the vault</source>
+        <translation>Return cash from your box to the vault</translation>
+    </message>
+    <message>
+        <source>Count…</source>
+        <translation>Count…</translation>
+    </message>
+    <message>
+        <source>Record the cash counted in your box</source>
+        <translation>Record the cash counted in your box</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <source>Count, book any over or short, return all cash to the vault</source>
+        <translation>Count, book any over or short, return all cash to the vault</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Read the cash box again</source>
+        <translation>Read the cash box again</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::CashDialog</name>
+    <message>
+        <source>Large-value cash: with this one the customer&apos;s cash today reaches the reporting threshold, and it will be reported.</source>
+        <translation>Large-value cash: with this one the customer&apos;s cash today reaches the reporting threshold, and it will be reported.</translation>
+    </message>
+    <message>
+        <source>Required for a cash amount this large.</source>
+        <translation>Required for a cash amount this large.</translation>
+    </message>
+    <message>
+        <source>Take this cash deposit? Count the notes once more.</source>
+        <translation>Take this cash deposit? Count the notes once more.</translation>
+    </message>
+    <message>
+        <source>Pay out this cash? Count the notes once more.</source>
+        <translation>Pay out this cash? Count the notes once more.</translation>
+    </message>
+    <message>
+        <source>Into account %1, %2</source>
+        <translation>Into account %1, %2</translation>
+    </message>
+    <message>
+        <source>From account %1, %2</source>
+        <translation>From account %1, %2</translation>
+    </message>
+    <message>
+        <source>Fee %1 · balance after %2</source>
+        <translation>Fee %1 · balance after %2</translation>
+    </message>
+    <message>
+        <source>The request did not complete.</source>
+        <translation>The request did not complete.</translation>
+    </message>
+    <message>
+        <source>Deposit posted: transaction %1.</source>
+        <translation>Deposit posted: transaction %1.</translation>
+    </message>
+    <message>
+        <source>Withdrawal posted: transaction %1.</source>
+        <translation>Withdrawal posted: transaction %1.</translation>
+    </message>
+    <message>
+        <source>It had already been posted under this request; nothing was posted twice.</source>
+        <translation>It had already been posted under this request; nothing was posted twice.</translation>
+    </message>
+    <message>
+        <source>Amount %1, fee %2, balance after %3.</source>
+        <translation>Amount %1, fee %2, balance after %3.</translation>
+    </message>
+    <message>
+        <source>Give the customer the voucher to sign.</source>
+        <translation>Give the customer the voucher to sign.</translation>
+    </message>
+    <message>
+        <source>Cash deposit</source>
+        <translation>Cash deposit</translation>
+    </message>
+    <message>
+        <source>Cash withdrawal</source>
+        <translation>Cash withdrawal</translation>
+    </message>
+    <message>
+        <source>Cash paid into the account through your cash box.</source>
+        <translation>Cash paid into the account through your cash box.</translation>
+    </message>
+    <message>
+        <source>Cash paid out of the account through your cash box.</source>
+        <translation>Cash paid out of the account through your cash box.</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Account:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Available:</source>
+        <translation>Available:</translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation>&amp;Amount:</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>e.g. 1,000.00</source>
+        <translation>e.g. 1,000.00</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Fee:</source>
+        <translation>Fee:</translation>
+    </message>
+    <message>
+        <source>Balance after:</source>
+        <translation>Balance after:</translation>
+    </message>
+    <message>
+        <source>Available after:</source>
+        <translation>Available after:</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s cash today:</source>
+        <translation>Customer&apos;s cash today:</translation>
+    </message>
+    <message>
+        <source>This customer&apos;s cash deposits today, with this one</source>
+        <translation>This customer&apos;s cash deposits today, with this one</translation>
+    </message>
+    <message>
+        <source>This customer&apos;s cash withdrawals today, with this one</source>
+        <translation>This customer&apos;s cash withdrawals today, with this one</translation>
+    </message>
+    <message>
+        <source>Due diligence (required for this amount)</source>
+        <translation>Due diligence (required for this amount)</translation>
+    </message>
+    <message>
+        <source>&amp;Source of funds:</source>
+        <translation>&amp;Source of funds:</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>&amp;Purpose:</translation>
+    </message>
+    <message>
+        <source>&amp;ID copy reference:</source>
+        <translation>&amp;ID copy reference:</translation>
+    </message>
+    <message>
+        <source>Where the copy of the ID is kept</source>
+        <translation>Where the copy of the ID is kept</translation>
+    </message>
+    <message>
+        <source>Someone &amp;acts for the customer</source>
+        <translation>Someone &amp;acts for the customer</translation>
+    </message>
+    <message>
+        <source>A&amp;gent&apos;s name:</source>
+        <translation>A&amp;gent&apos;s name:</translation>
+    </message>
+    <message>
+        <source>Agent&apos;s ID &amp;number:</source>
+        <translation>Agent&apos;s ID &amp;number:</translation>
+    </message>
+    <message>
+        <source>&amp;Memo:</source>
+        <translation>&amp;Memo:</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Post deposit</source>
+        <translation>Post deposit</translation>
+    </message>
+    <message>
+        <source>Post withdrawal</source>
+        <translation>Post withdrawal</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <source>Show the voucher and print it (%1)</source>
+        <translation>Show the voucher and print it (%1)</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>Save the voucher as a PDF file (%1)</source>
+        <translation>Save the voucher as a PDF file (%1)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -1500,6 +2525,136 @@ Commands:
     <message>
         <source>Unknown TLS mode: %1.</source>
         <translation>Unknown TLS mode: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::CounterWorkspace</name>
+    <message>
+        <source>No customer matches “%1”.</source>
+        <translation>No customer matches “%1”.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n customers found; narrow the search to see others.</source>
+        <translation><numerusform>The first %n customers found; narrow the search to see others.</numerusform><numerusform>The first %n customers found; narrow the search to see others.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) found.</source>
+        <translation><numerusform>%n customer found.</numerusform><numerusform>%n customers found.</numerusform></translation>
+    </message>
+    <message>
+        <source>Find a customer by ID number, name, phone or account number.</source>
+        <translation>Find a customer by ID number, name, phone or account number.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 %3</source>
+        <translation>%1 · %2 %3</translation>
+    </message>
+    <message>
+        <source>%1 · %2 %3 · phone %4</source>
+        <translation>%1 · %2 %3 · phone %4</translation>
+    </message>
+    <message>
+        <source>Deposit of %1 to %2 posted: transaction %3. %4 prints the voucher again.</source>
+        <translation>Deposit of %1 to %2 posted: transaction %3. %4 prints the voucher again.</translation>
+    </message>
+    <message>
+        <source>Withdrawal of %1 from %2 posted: transaction %3. %4 prints the voucher again.</source>
+        <translation>Withdrawal of %1 from %2 posted: transaction %3. %4 prints the voucher again.</translation>
+    </message>
+    <message>
+        <source>&amp;Customer:</source>
+        <translation>&amp;Customer:</translation>
+    </message>
+    <message>
+        <source>ID number, name, phone or account number, then Enter</source>
+        <translation>ID number, name, phone or account number, then Enter</translation>
+    </message>
+    <message>
+        <source>Find a customer</source>
+        <translation>Find a customer</translation>
+    </message>
+    <message>
+        <source>Customers found</source>
+        <translation>Customers found</translation>
+    </message>
+    <message>
+        <source>Accounts of the customer</source>
+        <translation>Accounts of the customer</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Find the customer (Enter in the search field)</source>
+        <translation>Find the customer (Enter in the search field)</translation>
+    </message>
+    <message>
+        <source>Deposit…</source>
+        <translation>Deposit…</translation>
+    </message>
+    <message>
+        <source>Take a cash deposit into the selected account</source>
+        <translation>Take a cash deposit into the selected account</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>Withdraw…</translation>
+    </message>
+    <message>
+        <source>Pay out cash from the selected account</source>
+        <translation>Pay out cash from the selected account</translation>
+    </message>
+    <message>
+        <source>Statement…</source>
+        <translation>Statement…</translation>
+    </message>
+    <message>
+        <source>Show the statement of the selected account</source>
+        <translation>Show the statement of the selected account</translation>
+    </message>
+    <message>
+        <source>Print voucher…</source>
+        <translation>Print voucher…</translation>
+    </message>
+    <message>
+        <source>Preview and print the voucher of the last cash transaction</source>
+        <translation>Preview and print the voucher of the last cash transaction</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Read the customer&apos;s accounts again</source>
+        <translation>Read the customer&apos;s accounts again</translation>
+    </message>
+    <message>
+        <source>Find customer</source>
+        <translation>Find customer</translation>
+    </message>
+    <message>
+        <source>Go to the search field</source>
+        <translation>Go to the search field</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::CustomerResultsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ID type</source>
+        <translation>ID type</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
     </message>
 </context>
 <context>
@@ -2084,6 +3239,219 @@ Terminal: %2</translation>
     <message>
         <source>Filter the staff list</source>
         <translation>Filter the staff list</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::StatementDialog</name>
+    <message>
+        <source>No lines in this period.</source>
+        <translation>No lines in this period.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s), all shown.</source>
+        <translation><numerusform>%n line, all shown.</numerusform><numerusform>%n lines, all shown.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) shown; scroll down for more.</source>
+        <translation><numerusform>%n line shown; scroll down for more.</numerusform><numerusform>%n lines shown; scroll down for more.</numerusform></translation>
+    </message>
+    <message>
+        <source>Statement of account %1</source>
+        <translation>Statement of account %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · balance %4 %5</source>
+        <translation>%1 · %2 · %3 · balance %4 %5</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>Only lines from this business date on</source>
+        <translation>Only lines from this business date on</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>Only lines up to this business date</source>
+        <translation>Only lines up to this business date</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <source>Show the lines of the chosen period (Enter)</source>
+        <translation>Show the lines of the chosen period (Enter)</translation>
+    </message>
+    <message>
+        <source>Statement lines</source>
+        <translation>Statement lines</translation>
+    </message>
+    <message>
+        <source>Voucher…</source>
+        <translation>Voucher…</translation>
+    </message>
+    <message>
+        <source>Preview and print the voucher of the selected cash transaction (%1)</source>
+        <translation>Preview and print the voucher of the selected cash transaction (%1)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Close the statement (Esc)</source>
+        <translation>Close the statement (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::StatementModel</name>
+    <message>
+        <source>Transaction %1</source>
+        <translation>Transaction %1</translation>
+    </message>
+    <message>
+        <source>Reverses transaction %1</source>
+        <translation>Reverses transaction %1</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Transaction</translation>
+    </message>
+    <message>
+        <source>Debit</source>
+        <translation>Debit</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Credit</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::Voucher</name>
+    <message>
+        <source>Cash deposit voucher</source>
+        <translation>Cash deposit voucher</translation>
+    </message>
+    <message>
+        <source>Cash withdrawal voucher</source>
+        <translation>Cash withdrawal voucher</translation>
+    </message>
+    <message>
+        <source>Date: %1</source>
+        <translation>Date: %1</translation>
+    </message>
+    <message>
+        <source>Business date: %1</source>
+        <translation>Business date: %1</translation>
+    </message>
+    <message>
+        <source>Transaction no.: %1</source>
+        <translation>Transaction no.: %1</translation>
+    </message>
+    <message>
+        <source>Cash deposit</source>
+        <translation>Cash deposit</translation>
+    </message>
+    <message>
+        <source>Cash withdrawal</source>
+        <translation>Cash withdrawal</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Transaction</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <source>Amount in capitals</source>
+        <translation>Amount in capitals</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <source>Balance after</source>
+        <translation>Balance after</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <source>Teller: %1</source>
+        <translation>Teller: %1</translation>
+    </message>
+    <message>
+        <source>Customer signature:</source>
+        <translation>Customer signature:</translation>
+    </message>
+    <message>
+        <source>Request %1</source>
+        <translation>Request %1</translation>
+    </message>
+    <message>
+        <source>The voucher could not be printed.</source>
+        <translation>The voucher could not be printed.</translation>
+    </message>
+    <message>
+        <source>The voucher could not be written to %1.</source>
+        <translation>The voucher could not be written to %1.</translation>
+    </message>
+    <message>
+        <source>Save the voucher as PDF</source>
+        <translation>Save the voucher as PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Voucher not saved</source>
+        <translation>Voucher not saved</translation>
     </message>
 </context>
 <context>

@@ -280,6 +280,123 @@
     </message>
 </context>
 <context>
+    <name>cs::CashBoxService</name>
+    <message>
+        <source>Your cash box is not open: open it before handling cash.</source>
+        <translation>您的尾箱未领用：请先领用尾箱再办理现金业务。</translation>
+    </message>
+    <message>
+        <source>The amount must be an amount in CNY greater than zero.</source>
+        <translation>金额须为大于零的人民币金额。</translation>
+    </message>
+    <message>
+        <source>Moving cash needs a request id of 1 to 58 characters.</source>
+        <translation>现金调拨需要 1 至 58 个字符的请求编号。</translation>
+    </message>
+    <message>
+        <source>The vault holds %1, less than %2.</source>
+        <translation>金库现有 %1，不足 %2。</translation>
+    </message>
+    <message>
+        <source>Your cash box holds %1, less than %2.</source>
+        <translation>您的尾箱现有 %1，不足 %2。</translation>
+    </message>
+    <message>
+        <source>Your cash box is already open (since %1).</source>
+        <translation>您的尾箱已经领用（自 %1 起）。</translation>
+    </message>
+    <message>
+        <source>The counted cash must be an amount in CNY, zero or more.</source>
+        <translation>清点金额须为零或以上的人民币金额。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::CashService</name>
+    <message>
+        <source>There is no account %1.</source>
+        <translation>账户 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>A cash transaction needs a request id of 1 to 64 characters.</source>
+        <translation>现金交易需要 1 至 64 个字符的请求编号。</translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation>金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>Large-value cash: give the reference of the ID copy.</source>
+        <translation>大额现金：请填写身份证件复印件编号。</translation>
+    </message>
+    <message>
+        <source>Large-value cash: give the source of the funds.</source>
+        <translation>大额现金：请填写资金来源。</translation>
+    </message>
+    <message>
+        <source>Large-value cash: give the purpose of the withdrawal.</source>
+        <translation>大额现金：请填写取款用途。</translation>
+    </message>
+    <message>
+        <source>Give the agent&apos;s ID number with the agent&apos;s name.</source>
+        <translation>填写代理人姓名时须同时填写代理人证件号码。</translation>
+    </message>
+    <message>
+        <source>Give the agent&apos;s name with the agent&apos;s ID number.</source>
+        <translation>填写代理人证件号码时须同时填写代理人姓名。</translation>
+    </message>
+    <message>
+        <source>Account %1 is an internal account of the branch.</source>
+        <translation>账户 %1 是本网点的内部账户。</translation>
+    </message>
+    <message>
+        <source>There is no cash transaction %1.</source>
+        <translation>现金交易 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Your cash box is not open today: open it before handling cash.</source>
+        <translation>您今天的尾箱未领用：请先领用尾箱再办理现金业务。</translation>
+    </message>
+    <message>
+        <source>A cash withdrawal above %1 needs a supervisor&apos;s approval.</source>
+        <translation>超过 %1 的现金取款需经主管授权。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ClassLimits</name>
+    <message>
+        <source>Class II account %1 may take in %2 a day; %3 is left today.</source>
+        <translation>II 类账户 %1 每日转入限额 %2；今日剩余 %3。</translation>
+    </message>
+    <message>
+        <source>Class II account %1 may take in %2 a year; %3 is left this year.</source>
+        <translation>II 类账户 %1 年累计转入限额 %2；本年剩余 %3。</translation>
+    </message>
+    <message>
+        <source>Class II account %1 may pay out %2 a day; %3 is left today.</source>
+        <translation>II 类账户 %1 每日转出限额 %2；今日剩余 %3。</translation>
+    </message>
+    <message>
+        <source>Class II account %1 may pay out %2 a year; %3 is left this year.</source>
+        <translation>II 类账户 %1 年累计转出限额 %2；本年剩余 %3。</translation>
+    </message>
+    <message>
+        <source>Account %1 is a Class III account: it takes and pays no cash.</source>
+        <translation>账户 %1 为 III 类账户：不得存取现金。</translation>
+    </message>
+    <message>
+        <source>Class III account %1 may hold at most %2; it can take %3 more.</source>
+        <translation>III 类账户 %1 余额上限 %2；还可存入 %3。</translation>
+    </message>
+    <message>
+        <source>Class III account %1 may pay out %2 a day; %3 is left today.</source>
+        <translation>III 类账户 %1 每日支出限额 %2；今日剩余 %3。</translation>
+    </message>
+    <message>
+        <source>Class III account %1 may pay out %2 a year; %3 is left this year.</source>
+        <translation>III 类账户 %1 年累计支出限额 %2；本年剩余 %3。</translation>
+    </message>
+</context>
+<context>
     <name>cs::CustomerService</name>
     <message>
         <source>There is no such customer.</source>
@@ -429,6 +546,17 @@
     <message>
         <source>The demo data is malformed: %1</source>
         <translation>演示数据格式错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cs::DormancyService</name>
+    <message>
+        <source>The sweep date %1 is after the business date %2.</source>
+        <translation>久悬检查日期 %1 晚于营业日 %2。</translation>
+    </message>
+    <message>
+        <source>Account %1 is not dormant.</source>
+        <translation>账户 %1 不是久悬账户。</translation>
     </message>
 </context>
 <context>
@@ -645,6 +773,18 @@
         <source>close the business day</source>
         <translation>办理日终</translation>
     </message>
+    <message>
+        <source>reactivate a dormant account</source>
+        <translation>激活久悬账户</translation>
+    </message>
+    <message>
+        <source>mark dormant accounts</source>
+        <translation>标记久悬账户</translation>
+    </message>
+    <message>
+        <source>move cash between a cash box and the vault</source>
+        <translation>在尾箱与金库之间调拨现金</translation>
+    </message>
 </context>
 <context>
     <name>cs::PostingEngine</name>
@@ -802,6 +942,41 @@
     <message>
         <source>The check character of the resident ID number does not match; check the number for a typing error.</source>
         <translation>居民身份证号码的校验码不符，请检查是否输错。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ReversalService</name>
+    <message>
+        <source>Transaction %1 was posted by another branch: that branch reverses it.</source>
+        <translation>交易 %1 由其他网点记账，应由该网点冲正。</translation>
+    </message>
+    <message>
+        <source>Cash transaction %1 was posted on %2: cash is reversed only on its business day.</source>
+        <translation>现金交易 %1 记账于 %2：现金交易只能在其营业日当天冲正。</translation>
+    </message>
+    <message>
+        <source>The cash box of transaction %1 has been closed since: the cash can no longer be reversed.</source>
+        <translation>交易 %1 所属尾箱已轧账关闭：该笔现金不能再冲正。</translation>
+    </message>
+    <message>
+        <source>Give the reason for the reversal.</source>
+        <translation>请填写冲正原因。</translation>
+    </message>
+    <message>
+        <source>A reversal needs a request id.</source>
+        <translation>冲正需要请求编号。</translation>
+    </message>
+    <message>
+        <source>Name the transaction to reverse by its number.</source>
+        <translation>请用交易号指明要冲正的交易。</translation>
+    </message>
+    <message>
+        <source>A supervisor must approve a reversal: ask a supervisor to reverse transaction %1.</source>
+        <translation>冲正须经主管批准：请主管冲正交易 %1。</translation>
+    </message>
+    <message>
+        <source>There is no transaction %1.</source>
+        <translation>交易 %1 不存在。</translation>
     </message>
 </context>
 <context>
@@ -1006,6 +1181,14 @@
     <message>
         <source>The setting %1 is not a number.</source>
         <translation>参数 %1 不是数字。</translation>
+    </message>
+    <message>
+        <source>Dormant after (days)</source>
+        <translation>久悬期限（天）</translation>
+    </message>
+    <message>
+        <source>A customer demand account without a customer movement for this many days becomes dormant.</source>
+        <translation>客户活期账户连续这么多天无客户发生额即转为久悬账户。</translation>
     </message>
 </context>
 <context>
@@ -1216,20 +1399,12 @@ Commands:
         <translation>选项 --%1 需要一个正整数。</translation>
     </message>
     <message>
-        <source>Unknown command: account %1 (open, show, statement, freeze, unfreeze, close, hold, release).</source>
-        <translation>未知命令：account %1（open、show、statement、freeze、unfreeze、close、hold、release）。</translation>
-    </message>
-    <message>
         <source>The mode must be full, debit or credit.</source>
         <translation>冻结方式必须为 full（全额）、debit（只收不付）或 credit（只付不收）。</translation>
     </message>
     <message>
         <source>add, find, show or edit customers</source>
         <translation>添加、查找、查看或修改客户</translation>
-    </message>
-    <message>
-        <source>open, show, freeze, unfreeze, close accounts; holds; statements</source>
-        <translation>开户、查询、冻结、解冻、销户；止付；对账单</translation>
     </message>
     <message>
         <source>Put the password of --confirm-as in COUNTERSIGN_CONFIRM_PASSWORD.</source>
@@ -1242,6 +1417,331 @@ Commands:
     <message>
         <source>The option --limit needs a number from 1 to %1.</source>
         <translation>选项 --limit 需要 1 到 %1 之间的数字。</translation>
+    </message>
+    <message>
+        <source>Unknown command: account %1 (open, show, statement, freeze, unfreeze, close, hold, release, reactivate, dormancy-sweep).</source>
+        <translation>未知命令：account %1（open、show、statement、freeze、unfreeze、close、hold、release、reactivate、dormancy-sweep）。</translation>
+    </message>
+    <message>
+        <source>Unknown command: %1 %2 (%3).</source>
+        <translation>未知命令：%1 %2（%3）。</translation>
+    </message>
+    <message>
+        <source>open, show, freeze, unfreeze, close, reactivate accounts; holds; statements; dormancy sweep</source>
+        <translation>开户、查询、冻结、解冻、销户、激活账户；止付；对账单；久悬检查</translation>
+    </message>
+    <message>
+        <source>cash deposit or withdrawal through the acting teller&apos;s cash box</source>
+        <translation>通过当前柜员尾箱办理现金存取款</translation>
+    </message>
+    <message>
+        <source>open, take from or return to the vault, count, close or show the teller&apos;s cash box</source>
+        <translation>柜员尾箱：开箱、向金库领取或上缴现金、清点、轧账关箱、查看</translation>
+    </message>
+    <message>
+        <source>reverse a posted transaction (supervisor)</source>
+        <translation>冲正已记账交易（主管）</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::AccountDetailPanel</name>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Select an account to see it here.</source>
+        <translation>选择一个账户，在此查看详情。</translation>
+    </message>
+    <message>
+        <source>Account %1</source>
+        <translation>账户 %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1, bound to %2</source>
+        <translation>%1，绑定 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1, matures %2</source>
+        <translation>%1，到期日 %2</translation>
+    </message>
+    <message>
+        <source>%1, closed %2</source>
+        <translation>%1，销户日 %2</translation>
+    </message>
+    <message>
+        <source>No active holds.</source>
+        <translation>无有效止付。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Active holds: %n</source>
+        <translation><numerusform>有效止付：%n 笔</numerusform></translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>账号：</translation>
+    </message>
+    <message>
+        <source>Holder:</source>
+        <translation>户名：</translation>
+    </message>
+    <message>
+        <source>Product:</source>
+        <translation>产品：</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>账户类别：</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Opened:</source>
+        <translation>开户日：</translation>
+    </message>
+    <message>
+        <source>Balance:</source>
+        <translation>余额：</translation>
+    </message>
+    <message>
+        <source>Held:</source>
+        <translation>止付金额：</translation>
+    </message>
+    <message>
+        <source>Overdraft:</source>
+        <translation>透支额度：</translation>
+    </message>
+    <message>
+        <source>Available:</source>
+        <translation>可用余额：</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始时间</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::AccountNames</name>
+    <message>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>冻结</translation>
+    </message>
+    <message>
+        <source>Dormant</source>
+        <translation>久悬</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已销户</translation>
+    </message>
+    <message>
+        <source>in full</source>
+        <translation>全额冻结</translation>
+    </message>
+    <message>
+        <source>no debits</source>
+        <translation>只收不付</translation>
+    </message>
+    <message>
+        <source>no credits</source>
+        <translation>只付不收</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Class %1</source>
+        <translation>%1 类户</translation>
+    </message>
+    <message>
+        <source>Demand deposit</source>
+        <translation>活期存款</translation>
+    </message>
+    <message>
+        <source>Time deposit, 3 months</source>
+        <translation>整存整取三个月</translation>
+    </message>
+    <message>
+        <source>Time deposit, 6 months</source>
+        <translation>整存整取六个月</translation>
+    </message>
+    <message>
+        <source>Time deposit, 1 year</source>
+        <translation>整存整取一年</translation>
+    </message>
+    <message>
+        <source>Time deposit, 2 years</source>
+        <translation>整存整取二年</translation>
+    </message>
+    <message>
+        <source>Time deposit, 3 years</source>
+        <translation>整存整取三年</translation>
+    </message>
+    <message>
+        <source>Time deposit, 5 years</source>
+        <translation>整存整取五年</translation>
+    </message>
+    <message>
+        <source>Corporate current account</source>
+        <translation>单位活期账户</translation>
+    </message>
+    <message>
+        <source>Cash deposit</source>
+        <translation>现金存款</translation>
+    </message>
+    <message>
+        <source>Cash withdrawal</source>
+        <translation>现金取款</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>手续费</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>转账</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>利息</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>冲正</translation>
+    </message>
+    <message>
+        <source>Opening balance</source>
+        <translation>期初余额</translation>
+    </message>
+    <message>
+        <source>Judicial</source>
+        <translation>司法</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s request</source>
+        <translation>客户申请</translation>
+    </message>
+    <message>
+        <source>Anti-money-laundering</source>
+        <translation>反洗钱</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>银行</translation>
+    </message>
+    <message>
+        <source>Pending transfer</source>
+        <translation>在途转账</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <source>Social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::AccountsModel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>No class limits apply to this account.</source>
+        <translation>此账户不受分类账户限额约束。</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Class II/III limits used on this business day: cash and non-bound credits in / out</source>
+        <translation>本营业日已用 II/III 类户限额：现金及非绑定账户转入 / 转出</translation>
+    </message>
+    <message>
+        <source>Class II/III limits used this year: in / out</source>
+        <translation>本年已用 II/III 类户限额：转入 / 转出</translation>
+    </message>
+    <message>
+        <source>Balance less active holds, plus any overdraft</source>
+        <translation>余额减去有效止付金额，加透支额度</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可用余额</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>止付</translation>
+    </message>
+    <message>
+        <source>Used today (in / out)</source>
+        <translation>今日已用（入 / 出）</translation>
+    </message>
+    <message>
+        <source>Used this year (in / out)</source>
+        <translation>本年已用（入 / 出）</translation>
     </message>
 </context>
 <context>
@@ -1312,6 +1812,531 @@ Commands:
     <message>
         <source>Limits, timeouts and security settings</source>
         <translation>限额、超时和安全参数</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::CashBoxDialog</name>
+    <message>
+        <source>The count matches the expected cash.</source>
+        <translation>清点金额与应有金额相符。</translation>
+    </message>
+    <message>
+        <source>Over by %1.</source>
+        <translation>长款 %1。</translation>
+    </message>
+    <message>
+        <source>Short by %1.</source>
+        <translation>短款 %1。</translation>
+    </message>
+    <message>
+        <source>Open your cash box with %1 (%2) from the vault?</source>
+        <translation>从金库领取 %1（%2）开启尾箱？</translation>
+    </message>
+    <message>
+        <source>Take %1 (%2) from the vault into your cash box?</source>
+        <translation>从金库领取 %1（%2）放入尾箱？</translation>
+    </message>
+    <message>
+        <source>Return %1 (%2) from your cash box to the vault?</source>
+        <translation>从尾箱上缴 %1（%2）到金库？</translation>
+    </message>
+    <message>
+        <source>Record a count of %1 (%2)?</source>
+        <translation>登记清点金额 %1（%2）？</translation>
+    </message>
+    <message>
+        <source>The count matches the expected %1.</source>
+        <translation>清点金额与应有金额 %1 相符。</translation>
+    </message>
+    <message>
+        <source>The box is over by %1. Nothing is booked until the box is closed.</source>
+        <translation>尾箱长款 %1。轧账前不记账。</translation>
+    </message>
+    <message>
+        <source>The box is short by %1. Nothing is booked until the box is closed.</source>
+        <translation>尾箱短款 %1。轧账前不记账。</translation>
+    </message>
+    <message>
+        <source>Close your cash box with %1 (%2) counted?</source>
+        <translation>按清点金额 %1（%2）轧账？</translation>
+    </message>
+    <message>
+        <source>An over of %1 will be booked to suspense payable.</source>
+        <translation>长款 %1 将记入待处理长款（其他应付）。</translation>
+    </message>
+    <message>
+        <source>A short of %1 will be booked to suspense receivable.</source>
+        <translation>短款 %1 将记入待处理短款（其他应收）。</translation>
+    </message>
+    <message>
+        <source>All the counted cash, %1, goes back to the vault.</source>
+        <translation>清点的全部现金 %1 上缴金库。</translation>
+    </message>
+    <message>
+        <source>Cash box closed: %1 returned to the vault.</source>
+        <translation>尾箱已轧账：%1 已上缴金库。</translation>
+    </message>
+    <message>
+        <source>An over of %1 was booked to suspense payable.</source>
+        <translation>长款 %1 已记入待处理长款（其他应付）。</translation>
+    </message>
+    <message>
+        <source>A short of %1 was booked to suspense receivable.</source>
+        <translation>短款 %1 已记入待处理短款（其他应收）。</translation>
+    </message>
+    <message>
+        <source>Cash box opened with %1 from the vault.</source>
+        <translation>尾箱已开启，从金库领取 %1。</translation>
+    </message>
+    <message>
+        <source>%1 taken from the vault; the box now holds %2.</source>
+        <translation>已从金库领取 %1；尾箱现有 %2。</translation>
+    </message>
+    <message>
+        <source>%1 returned to the vault; the box now holds %2.</source>
+        <translation>已上缴金库 %1；尾箱现有 %2。</translation>
+    </message>
+    <message>
+        <source>Counted %1: the box balances.</source>
+        <translation>清点 %1：尾箱账实相符。</translation>
+    </message>
+    <message>
+        <source>Counted %1: over by %2.</source>
+        <translation>清点 %1：长款 %2。</translation>
+    </message>
+    <message>
+        <source>Counted %1: short by %2.</source>
+        <translation>清点 %1：短款 %2。</translation>
+    </message>
+    <message>
+        <source>The request did not complete.</source>
+        <translation>请求未完成。</translation>
+    </message>
+    <message>
+        <source>Open cash box</source>
+        <translation>开启尾箱</translation>
+    </message>
+    <message>
+        <source>Take the cash for the day from the vault into your cash box.</source>
+        <translation>从金库领取当日现金放入尾箱。</translation>
+    </message>
+    <message>
+        <source>&amp;From the vault:</source>
+        <translation>金库领取(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Take cash from the vault</source>
+        <translation>从金库领取现金</translation>
+    </message>
+    <message>
+        <source>More cash from the vault into your open cash box.</source>
+        <translation>从金库再领取现金放入已开启的尾箱。</translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation>金额(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Take from vault</source>
+        <translation>领取</translation>
+    </message>
+    <message>
+        <source>Return cash to the vault</source>
+        <translation>上缴现金到金库</translation>
+    </message>
+    <message>
+        <source>Cash from your cash box back to the vault. The box now holds %1.</source>
+        <translation>将尾箱现金上缴金库。尾箱现有 %1。</translation>
+    </message>
+    <message>
+        <source>Return to vault</source>
+        <translation>上缴</translation>
+    </message>
+    <message>
+        <source>Count the cash box</source>
+        <translation>清点尾箱</translation>
+    </message>
+    <message>
+        <source>Count the cash in your box and type the total. The count is recorded; nothing is booked.</source>
+        <translation>清点尾箱现金并输入合计。只登记清点结果，不记账。</translation>
+    </message>
+    <message>
+        <source>&amp;Counted:</source>
+        <translation>清点金额(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Record count</source>
+        <translation>登记清点</translation>
+    </message>
+    <message>
+        <source>Close the cash box</source>
+        <translation>尾箱轧账</translation>
+    </message>
+    <message>
+        <source>Count the cash in your box and type the total. Closing books any over or short and returns all the cash to the vault.</source>
+        <translation>清点尾箱现金并输入合计。轧账时记入长短款，并将全部现金上缴金库。</translation>
+    </message>
+    <message>
+        <source>Close cash box</source>
+        <translation>轧账</translation>
+    </message>
+    <message>
+        <source>Counted cash</source>
+        <translation>清点金额</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Expected:</source>
+        <translation>应有金额：</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::CashBoxWorkspace</name>
+    <message>
+        <source>No cash box today (%1). Open one with cash from the vault (F2).</source>
+        <translation>今日（%1）尚未开启尾箱。请从金库领取现金开启（F2）。</translation>
+    </message>
+    <message>
+        <source>Open since %1, business date %2.</source>
+        <translation>%1 开启，营业日 %2。</translation>
+    </message>
+    <message>
+        <source>Closed at %1, business date %2.</source>
+        <translation>%1 已轧账，营业日 %2。</translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation>未清点</translation>
+    </message>
+    <message>
+        <source>balanced</source>
+        <translation>账实相符</translation>
+    </message>
+    <message>
+        <source>%1 over</source>
+        <translation>长款 %1</translation>
+    </message>
+    <message>
+        <source>%1 short</source>
+        <translation>短款 %1</translation>
+    </message>
+    <message>
+        <source>Your cash box</source>
+        <translation>本人尾箱</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>开箱余额</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>现金收入</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>现金付出</translation>
+    </message>
+    <message>
+        <source>Expected in the box</source>
+        <translation>应有金额</translation>
+    </message>
+    <message>
+        <source>Last count</source>
+        <translation>最近清点</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>交易笔数</translation>
+    </message>
+    <message>
+        <source>Cash in the box when it was opened, before the cash from the vault</source>
+        <translation>开启时尾箱内的现金（不含从金库领取的现金）</translation>
+    </message>
+    <message>
+        <source>Customer deposits and cash from the vault</source>
+        <translation>客户存款及从金库领取的现金</translation>
+    </message>
+    <message>
+        <source>Customer withdrawals and cash to the vault</source>
+        <translation>客户取款及上缴金库的现金</translation>
+    </message>
+    <message>
+        <source>Opening + in − out</source>
+        <translation>开箱余额 + 收入 − 付出</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>开启…</translation>
+    </message>
+    <message>
+        <source>Open your cash box with cash from the vault</source>
+        <translation>从金库领取现金开启尾箱</translation>
+    </message>
+    <message>
+        <source>Take from vault…</source>
+        <translation>金库领取…</translation>
+    </message>
+    <message>
+        <source>Take more cash from the vault into your box</source>
+        <translation>从金库再领取现金放入尾箱</translation>
+    </message>
+    <message>
+        <source>Return to vault…</source>
+        <translation>上缴金库…</translation>
+    </message>
+    <message>
+        <source>Return cash from your box to the vault</source>
+        <translation>将尾箱现金上缴金库</translation>
+    </message>
+    <message>
+        <source>Count…</source>
+        <translation>清点…</translation>
+    </message>
+    <message>
+        <source>Record the cash counted in your box</source>
+        <translation>登记尾箱现金清点结果</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>轧账…</translation>
+    </message>
+    <message>
+        <source>Count, book any over or short, return all cash to the vault</source>
+        <translation>清点、记入长短款、全部现金上缴金库</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read the cash box again</source>
+        <translation>重新读取尾箱</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::CashDialog</name>
+    <message>
+        <source>Large-value cash: with this one the customer&apos;s cash today reaches the reporting threshold, and it will be reported.</source>
+        <translation>大额现金：连同本笔，该客户今日现金交易达到报告标准，将报送大额交易报告。</translation>
+    </message>
+    <message>
+        <source>Required for a cash amount this large.</source>
+        <translation>此金额的现金业务必须填写。</translation>
+    </message>
+    <message>
+        <source>Take this cash deposit? Count the notes once more.</source>
+        <translation>确认收取这笔现金存款？请再次清点现金。</translation>
+    </message>
+    <message>
+        <source>Pay out this cash? Count the notes once more.</source>
+        <translation>确认付出这笔现金？请再次清点现金。</translation>
+    </message>
+    <message>
+        <source>Into account %1, %2</source>
+        <translation>存入账户 %1，%2</translation>
+    </message>
+    <message>
+        <source>From account %1, %2</source>
+        <translation>从账户 %1 支取，%2</translation>
+    </message>
+    <message>
+        <source>Fee %1 · balance after %2</source>
+        <translation>手续费 %1 · 交易后余额 %2</translation>
+    </message>
+    <message>
+        <source>The request did not complete.</source>
+        <translation>请求未完成。</translation>
+    </message>
+    <message>
+        <source>Deposit posted: transaction %1.</source>
+        <translation>存款已记账：交易号 %1。</translation>
+    </message>
+    <message>
+        <source>Withdrawal posted: transaction %1.</source>
+        <translation>取款已记账：交易号 %1。</translation>
+    </message>
+    <message>
+        <source>It had already been posted under this request; nothing was posted twice.</source>
+        <translation>此请求此前已记账，未重复记账。</translation>
+    </message>
+    <message>
+        <source>Amount %1, fee %2, balance after %3.</source>
+        <translation>金额 %1，手续费 %2，交易后余额 %3。</translation>
+    </message>
+    <message>
+        <source>Give the customer the voucher to sign.</source>
+        <translation>请将回单交客户签字。</translation>
+    </message>
+    <message>
+        <source>Cash deposit</source>
+        <translation>现金存款</translation>
+    </message>
+    <message>
+        <source>Cash withdrawal</source>
+        <translation>现金取款</translation>
+    </message>
+    <message>
+        <source>Cash paid into the account through your cash box.</source>
+        <translation>现金经本人尾箱存入账户。</translation>
+    </message>
+    <message>
+        <source>Cash paid out of the account through your cash box.</source>
+        <translation>现金经本人尾箱从账户付出。</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>账户：</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>户名：</translation>
+    </message>
+    <message>
+        <source>Available:</source>
+        <translation>可用余额：</translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation>金额(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>e.g. 1,000.00</source>
+        <translation>例如 1,000.00</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Fee:</source>
+        <translation>手续费：</translation>
+    </message>
+    <message>
+        <source>Balance after:</source>
+        <translation>交易后余额：</translation>
+    </message>
+    <message>
+        <source>Available after:</source>
+        <translation>交易后可用余额：</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s cash today:</source>
+        <translation>客户今日现金合计：</translation>
+    </message>
+    <message>
+        <source>This customer&apos;s cash deposits today, with this one</source>
+        <translation>该客户今日现金存款合计（含本笔）</translation>
+    </message>
+    <message>
+        <source>This customer&apos;s cash withdrawals today, with this one</source>
+        <translation>该客户今日现金取款合计（含本笔）</translation>
+    </message>
+    <message>
+        <source>Due diligence (required for this amount)</source>
+        <translation>尽职调查（此金额必须填写）</translation>
+    </message>
+    <message>
+        <source>&amp;Source of funds:</source>
+        <translation>资金来源(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>用途(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;ID copy reference:</source>
+        <translation>身份证件复印件编号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Where the copy of the ID is kept</source>
+        <translation>身份证件复印件的存放编号</translation>
+    </message>
+    <message>
+        <source>Someone &amp;acts for the customer</source>
+        <translation>代理人办理(&amp;A)</translation>
+    </message>
+    <message>
+        <source>A&amp;gent&apos;s name:</source>
+        <translation>代理人姓名(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Agent&apos;s ID &amp;number:</source>
+        <translation>代理人证件号码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Memo:</source>
+        <translation>摘要(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Post deposit</source>
+        <translation>确认存款</translation>
+    </message>
+    <message>
+        <source>Post withdrawal</source>
+        <translation>确认取款</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>Show the voucher and print it (%1)</source>
+        <translation>显示并打印回单（%1）</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <source>Save the voucher as a PDF file (%1)</source>
+        <translation>将回单保存为 PDF 文件（%1）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1497,6 +2522,136 @@ Commands:
     <message>
         <source>Unknown TLS mode: %1.</source>
         <translation>未知的 TLS 模式：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::CounterWorkspace</name>
+    <message>
+        <source>No customer matches “%1”.</source>
+        <translation>没有与“%1”匹配的客户。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n customers found; narrow the search to see others.</source>
+        <translation><numerusform>仅显示前 %n 位客户；请缩小查询范围查看其他客户。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) found.</source>
+        <translation><numerusform>找到 %n 位客户。</numerusform></translation>
+    </message>
+    <message>
+        <source>Find a customer by ID number, name, phone or account number.</source>
+        <translation>按证件号码、姓名、电话或账号查找客户。</translation>
+    </message>
+    <message>
+        <source>%1 · %2 %3</source>
+        <translation>%1 · %2 %3</translation>
+    </message>
+    <message>
+        <source>%1 · %2 %3 · phone %4</source>
+        <translation>%1 · %2 %3 · 电话 %4</translation>
+    </message>
+    <message>
+        <source>Deposit of %1 to %2 posted: transaction %3. %4 prints the voucher again.</source>
+        <translation>存入 %2 的 %1 已记账：交易号 %3。按 %4 可重打回单。</translation>
+    </message>
+    <message>
+        <source>Withdrawal of %1 from %2 posted: transaction %3. %4 prints the voucher again.</source>
+        <translation>从 %2 支取的 %1 已记账：交易号 %3。按 %4 可重打回单。</translation>
+    </message>
+    <message>
+        <source>&amp;Customer:</source>
+        <translation>客户(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>ID number, name, phone or account number, then Enter</source>
+        <translation>输入证件号码、姓名、电话或账号后按回车</translation>
+    </message>
+    <message>
+        <source>Find a customer</source>
+        <translation>查找客户</translation>
+    </message>
+    <message>
+        <source>Customers found</source>
+        <translation>查到的客户</translation>
+    </message>
+    <message>
+        <source>Accounts of the customer</source>
+        <translation>客户的账户</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Find the customer (Enter in the search field)</source>
+        <translation>查找客户（在查询框中按回车）</translation>
+    </message>
+    <message>
+        <source>Deposit…</source>
+        <translation>存款…</translation>
+    </message>
+    <message>
+        <source>Take a cash deposit into the selected account</source>
+        <translation>向所选账户存入现金</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>取款…</translation>
+    </message>
+    <message>
+        <source>Pay out cash from the selected account</source>
+        <translation>从所选账户支取现金</translation>
+    </message>
+    <message>
+        <source>Statement…</source>
+        <translation>明细…</translation>
+    </message>
+    <message>
+        <source>Show the statement of the selected account</source>
+        <translation>查看所选账户的交易明细</translation>
+    </message>
+    <message>
+        <source>Print voucher…</source>
+        <translation>打印回单…</translation>
+    </message>
+    <message>
+        <source>Preview and print the voucher of the last cash transaction</source>
+        <translation>预览并打印上一笔现金交易的回单</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read the customer&apos;s accounts again</source>
+        <translation>重新读取客户账户</translation>
+    </message>
+    <message>
+        <source>Find customer</source>
+        <translation>查找客户</translation>
+    </message>
+    <message>
+        <source>Go to the search field</source>
+        <translation>转到查询框</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::CustomerResultsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
     </message>
 </context>
 <context>
@@ -2079,6 +3234,219 @@ Terminal: %2</source>
     <message>
         <source>Filter the staff list</source>
         <translation>筛选操作员列表</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::StatementDialog</name>
+    <message>
+        <source>No lines in this period.</source>
+        <translation>此期间没有交易明细。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s), all shown.</source>
+        <translation><numerusform>共 %n 笔，已全部显示。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) shown; scroll down for more.</source>
+        <translation><numerusform>已显示 %n 笔；向下滚动查看更多。</numerusform></translation>
+    </message>
+    <message>
+        <source>Statement of account %1</source>
+        <translation>账户 %1 交易明细</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · balance %4 %5</source>
+        <translation>%1 · %2 · %3 · 余额 %4 %5</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>起始(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Only lines from this business date on</source>
+        <translation>只显示此营业日及以后的明细</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>截止(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Only lines up to this business date</source>
+        <translation>只显示此营业日及以前的明细</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>查询(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show the lines of the chosen period (Enter)</source>
+        <translation>显示所选期间的明细（回车）</translation>
+    </message>
+    <message>
+        <source>Statement lines</source>
+        <translation>交易明细</translation>
+    </message>
+    <message>
+        <source>Voucher…</source>
+        <translation>回单…</translation>
+    </message>
+    <message>
+        <source>Preview and print the voucher of the selected cash transaction (%1)</source>
+        <translation>预览并打印所选现金交易的回单（%1）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close the statement (Esc)</source>
+        <translation>关闭明细（Esc）</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::StatementModel</name>
+    <message>
+        <source>Transaction %1</source>
+        <translation>交易号 %1</translation>
+    </message>
+    <message>
+        <source>Reverses transaction %1</source>
+        <translation>冲正交易号 %1</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <source>Debit</source>
+        <translation>借方</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>贷方</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::Voucher</name>
+    <message>
+        <source>Cash deposit voucher</source>
+        <translation>现金存款回单</translation>
+    </message>
+    <message>
+        <source>Cash withdrawal voucher</source>
+        <translation>现金取款回单</translation>
+    </message>
+    <message>
+        <source>Date: %1</source>
+        <translation>日期：%1</translation>
+    </message>
+    <message>
+        <source>Business date: %1</source>
+        <translation>营业日：%1</translation>
+    </message>
+    <message>
+        <source>Transaction no.: %1</source>
+        <translation>交易号：%1</translation>
+    </message>
+    <message>
+        <source>Cash deposit</source>
+        <translation>现金存款</translation>
+    </message>
+    <message>
+        <source>Cash withdrawal</source>
+        <translation>现金取款</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>户名</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Amount in capitals</source>
+        <translation>金额（大写）</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额（小写）</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>手续费</translation>
+    </message>
+    <message>
+        <source>Balance after</source>
+        <translation>交易后余额</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Teller: %1</source>
+        <translation>柜员：%1</translation>
+    </message>
+    <message>
+        <source>Customer signature:</source>
+        <translation>客户签字：</translation>
+    </message>
+    <message>
+        <source>Request %1</source>
+        <translation>请求号 %1</translation>
+    </message>
+    <message>
+        <source>The voucher could not be printed.</source>
+        <translation>回单无法打印。</translation>
+    </message>
+    <message>
+        <source>The voucher could not be written to %1.</source>
+        <translation>回单无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Save the voucher as PDF</source>
+        <translation>将回单保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Voucher not saved</source>
+        <translation>回单未保存</translation>
     </message>
 </context>
 <context>
