@@ -6,6 +6,8 @@
 --                                    instead of once per row; the engine inserts all lines of a
 --                                    posting in one statement. Still skipped under SERIALIZABLE, where
 --                                    journal_lines_posted_at_commit checks at COMMIT (see 0001).
+--   journal_txns_reverses_idx        dropped: the unique constraint journal_txns_reversed_once (0001)
+--                                    indexes the same column, and every posting paid for both.
 
 CREATE OR REPLACE FUNCTION journal_txns_check_lines() RETURNS trigger
 LANGUAGE plpgsql AS $fn$
@@ -59,3 +61,5 @@ $fn$;
 CREATE TRIGGER journal_lines_refuse_after_post AFTER INSERT ON journal_lines
     REFERENCING NEW TABLE AS new_lines
     FOR EACH STATEMENT EXECUTE FUNCTION journal_lines_refuse_after_post();
+
+DROP INDEX journal_txns_reverses_idx;
