@@ -287,35 +287,17 @@ Result<CashBoxView> CashBoxService::open(const Session& session, const Money& am
 Result<CashBoxView> CashBoxService::takeFromVault(const Session& session, const Money& amount,
                                                   const QString& requestId) const
 {
-    if (auto ok = requireAmount(amount, false); !ok)
-        return fail(ok.error());
-    if (auto ok = requireRequestId(requestId); !ok)
-        return fail(ok.error());
-    auto result = performAudited(
-        m_db, session, {actionTransfer, entityType, {}, requestId},
-        [&](UnitOfWork& uow, AuditEntry& audit) -> Result<QJsonObject> {
-            CashRepository cash(uow);
-            auto open = requireOpen(cash, session);
-            if (!open)
-                return fail(open.error());
-            audit.entityId = QString::number(open->id);
-            auto c = context(uow, session);
-            if (!c)
-                return fail(c.error());
-            auto moved = fromVault(uow, session, *c, amount, requestId);
-            if (!moved)
-                return fail(moved.error());
-            audit.after = {{u"direction"_s, kindVaultToTeller}, {u"amount"_s, plain(amount.minor())},
-                           {u"txn_id"_s, moved->txnId}};
-            return QJsonObject{{u"session_id"_s, open->id}, {u"txn_id"_s, moved->txnId}};
-        });
-    if (!result)
-        return fail(result.error());
-    return current(session);
+    return moveWithVault(session, amount, requestId, false);
 }
 
 Result<CashBoxView> CashBoxService::returnToVault(const Session& session, const Money& amount,
                                                   const QString& requestId) const
+{
+    return moveWithVault(session, amount, requestId, true);
+}
+
+Result<CashBoxView> CashBoxService::moveWithVault(const Session& session, const Money& amount,
+                                                  const QString& requestId, bool intoVault) const
 {
     if (auto ok = requireAmount(amount, false); !ok)
         return fail(ok.error());
@@ -332,10 +314,12 @@ Result<CashBoxView> CashBoxService::returnToVault(const Session& session, const 
             auto c = context(uow, session);
             if (!c)
                 return fail(c.error());
-            auto moved = toVault(uow, session, *c, amount, requestId);
+            auto moved = intoVault ? toVault(uow, session, *c, amount, requestId)
+                                   : fromVault(uow, session, *c, amount, requestId);
             if (!moved)
                 return fail(moved.error());
-            audit.after = {{u"direction"_s, kindTellerToVault}, {u"amount"_s, plain(amount.minor())},
+            audit.after = {{u"direction"_s, intoVault ? kindTellerToVault : kindVaultToTeller},
+                           {u"amount"_s, plain(amount.minor())},
                            {u"txn_id"_s, moved->txnId}};
             return QJsonObject{{u"session_id"_s, open->id}, {u"txn_id"_s, moved->txnId}};
         });

@@ -60,6 +60,10 @@ public:
     Result<CashBoxClosing> close(const Session& session, const Money& counted, const QString& requestId) const;
 
 private:
+    // One balanced posting between the teller's open box and the vault, in either direction.
+    Result<CashBoxView> moveWithVault(const Session& session, const Money& amount, const QString& requestId,
+                                      bool intoVault) const;
+
     Database m_db;
 };
 
