@@ -298,7 +298,7 @@ void TestCounter::depositAndWithdrawAtTheCounter()
     QVERIFY(m_counter->selectAccount(m_account));
     QCOMPARE(m_counter->selectedAccountNumber(), m_account);
     QCOMPARE(QApplication::focusWidget(), m_counter->accountsView());
-    QCOMPARE(m_counter->messageText(), u"1 customer(s) found."_s);
+    QCOMPARE(m_counter->messageText(), u"1 customer found."_s);
 
     const qint64 before = balanceOf(m_account);
     QCOMPARE(balanceCell(m_account), cs::formatAmount(cny(before)));
