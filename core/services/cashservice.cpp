@@ -361,6 +361,11 @@ Result<CashReceipt> CashService::post(const Session& session, CashDirection dire
                 if (auto ok = checkDueDiligence(direction, request.dueDiligence); !ok)
                     return fail(ok.error());
             }
+            // The customer's row serializes their cash across terminals (PostgreSQL; SQLite has one
+            // writer), so two deposits at once both see each other in the day total and neither misses
+            // the large-value report. Customer before accounts, as opening an account locks them.
+            if (auto owner = AccountRepository(uow).lockOwner(account->customerId); !owner)
+                return fail(owner.error());
             auto dayBefore = cash.customerCashDayTotal(account->customerId, branch->businessDate, kindOf(direction),
                                                        customerSide(direction));
             if (!dayBefore)

@@ -1,8 +1,15 @@
 // Large-value cash (AML, PBOC order 2016 No. 3) on SQLite and PostgreSQL: per customer, per direction,
 // per business day; 49,999.99 is not flagged, 50,000.00 is, with its due diligence; a missing field is
 // refused naming it and changes nothing; two deposits of 30,000 flag the second with the day total;
-// withdrawals are totalled apart from deposits.
+// withdrawals are totalled apart from deposits; two tellers at once for one customer: one is flagged.
 #include "support/cashfixture.h"
+
+#include "services/customerservice.h"
+
+#include <QSemaphore>
+#include <QThread>
+
+#include <array>
 
 using namespace cs::test;
 
@@ -181,6 +188,53 @@ private slots:
         auto r = f.deposit(m_zhang, 100);
         CS_VERIFY_RESULT(r);
         QVERIFY(!r->largeValue);
+    }
+
+    // Two tellers take 30,000 each for the same customer at the same moment, ten times over: each
+    // time exactly one of the two is flagged, with the day total of both (the customer's row orders
+    // them; without it both could read a total of zero and neither would be reported).
+    void concurrentDepositsSeeEachOther()
+    {
+        CS_VERIFY_RESULT(f.openBox(0, &*f.teller2));
+        for (int round = 0; round < 10; ++round) {
+            cs::NewCustomerRequest person;
+            person.kind = u"person"_s;
+            person.fullName = u"Concurrent %1"_s.arg(round);
+            person.idType = u"passport"_s;
+            person.idNumber = u"LV%1"_s.arg(round, 6, 10, QChar(u'0'));
+            person.birthDate = QDate(1985, 5, 5);
+            person.requestId = CashFixture::newId();
+            auto customer = cs::CustomerService(f.db.db()).add(*f.teller, person);
+            CS_VERIFY_RESULT(customer);
+            auto account = f.classI(person.idNumber);
+            CS_VERIFY_RESULT(account);
+
+            QSemaphore ready;
+            QSemaphore go;
+            std::array<std::optional<cs::Result<cs::CashReceipt>>, 2> results;
+            QList<QThread*> threads;
+            for (int i = 0; i < 2; ++i) {
+                threads.append(QThread::create([&, i] {
+                    ready.release();
+                    go.acquire();
+                    results[i] = f.deposit(*account, 3'000'000, {}, {}, i == 0 ? &*f.teller : &*f.teller2);
+                    f.db.db().closeThreadConnection();
+                }));
+                threads.last()->start();
+            }
+            ready.acquire(2);
+            go.release(2);
+            for (QThread* thread : std::as_const(threads)) {
+                QVERIFY(thread->wait(QDeadlineTimer(60'000)));
+                delete thread;
+            }
+            for (const auto& r : results)
+                CS_VERIFY_RESULT(*r);
+            QCOMPARE(int(results[0]->value().largeValue) + int(results[1]->value().largeValue), 1);
+            QCOMPARE(f.db.count(u"SELECT COUNT(*) FROM large_value_entries WHERE customer_id = %1"_s.arg(*customer)), 1);
+            QCOMPARE(f.db.count(u"SELECT day_total FROM large_value_entries WHERE customer_id = %1"_s.arg(*customer)),
+                     6'000'000);
+        }
     }
 
     void cleanupTestCase() { f.db.reset(); }
