@@ -1486,7 +1486,10 @@ Commands:
     </message>
     <message numerus="yes">
         <source>Active holds: %n</source>
-        <translation><numerusform>Active holds: %n</numerusform><numerusform>Active holds: %n</numerusform></translation>
+        <translation>
+            <numerusform>Active holds: %n</numerusform>
+            <numerusform>Active holds: %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>Number:</source>
@@ -2535,11 +2538,17 @@ Commands:
     </message>
     <message numerus="yes">
         <source>The first %n customers found; narrow the search to see others.</source>
-        <translation><numerusform>The first %n customers found; narrow the search to see others.</numerusform><numerusform>The first %n customers found; narrow the search to see others.</numerusform></translation>
+        <translation>
+            <numerusform>The first %n customers found; narrow the search to see others.</numerusform>
+            <numerusform>The first %n customers found; narrow the search to see others.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n customer(s) found.</source>
-        <translation><numerusform>%n customer found.</numerusform><numerusform>%n customers found.</numerusform></translation>
+        <translation>
+            <numerusform>%n customer found.</numerusform>
+            <numerusform>%n customers found.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Find a customer by ID number, name, phone or account number.</source>
@@ -3249,11 +3258,17 @@ Terminal: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n line(s), all shown.</source>
-        <translation><numerusform>%n line, all shown.</numerusform><numerusform>%n lines, all shown.</numerusform></translation>
+        <translation>
+            <numerusform>%n line, all shown.</numerusform>
+            <numerusform>%n lines, all shown.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n line(s) shown; scroll down for more.</source>
-        <translation><numerusform>%n line shown; scroll down for more.</numerusform><numerusform>%n lines shown; scroll down for more.</numerusform></translation>
+        <translation>
+            <numerusform>%n line shown; scroll down for more.</numerusform>
+            <numerusform>%n lines shown; scroll down for more.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Statement of account %1</source>

@@ -1483,7 +1483,9 @@ Commands:
     </message>
     <message numerus="yes">
         <source>Active holds: %n</source>
-        <translation><numerusform>有效止付：%n 笔</numerusform></translation>
+        <translation>
+            <numerusform>有效止付：%n 笔</numerusform>
+        </translation>
     </message>
     <message>
         <source>Number:</source>
@@ -2532,11 +2534,15 @@ Commands:
     </message>
     <message numerus="yes">
         <source>The first %n customers found; narrow the search to see others.</source>
-        <translation><numerusform>仅显示前 %n 位客户；请缩小查询范围查看其他客户。</numerusform></translation>
+        <translation>
+            <numerusform>仅显示前 %n 位客户；请缩小查询范围查看其他客户。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n customer(s) found.</source>
-        <translation><numerusform>找到 %n 位客户。</numerusform></translation>
+        <translation>
+            <numerusform>找到 %n 位客户。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Find a customer by ID number, name, phone or account number.</source>
@@ -3244,11 +3250,15 @@ Terminal: %2</source>
     </message>
     <message numerus="yes">
         <source>%n line(s), all shown.</source>
-        <translation><numerusform>共 %n 笔，已全部显示。</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 笔，已全部显示。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n line(s) shown; scroll down for more.</source>
-        <translation><numerusform>已显示 %n 笔；向下滚动查看更多。</numerusform></translation>
+        <translation>
+            <numerusform>已显示 %n 笔；向下滚动查看更多。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Statement of account %1</source>

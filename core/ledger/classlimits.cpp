@@ -35,38 +35,45 @@ qint64 countedOut(const ClassLimitMove& m) { return std::max<qint64>(m.debits - 
 
 Error refused(const QString& code, const QString& message) { return Error::refused(code, u"amount"_s, message); }
 
-Status checkClassII(const ClassLimitMove& m, const LimitUsage& used, const QHash<QString, qint64>& limits)
+// One limit on what a Class II/III account takes in or pays out per day or per year.
+struct LimitRule {
+    const char* code;
+    const QString* setting;
+    qint64 LimitUsage::*used;
+    bool out;
+    const char* message; // %1 account, %2 limit, %3 what is left
+};
+
+const LimitRule class2Rules[] = {
+    {"limit.class2_daily_in", &class2DailyIn, &LimitUsage::dayIn, false,
+     QT_TRANSLATE_NOOP("cs::ClassLimits", "Class II account %1 may take in %2 a day; %3 is left today.")},
+    {"limit.class2_yearly_in", &class2YearlyIn, &LimitUsage::yearIn, false,
+     QT_TRANSLATE_NOOP("cs::ClassLimits", "Class II account %1 may take in %2 a year; %3 is left this year.")},
+    {"limit.class2_daily_out", &class2DailyOut, &LimitUsage::dayOut, true,
+     QT_TRANSLATE_NOOP("cs::ClassLimits", "Class II account %1 may pay out %2 a day; %3 is left today.")},
+    {"limit.class2_yearly_out", &class2YearlyOut, &LimitUsage::yearOut, true,
+     QT_TRANSLATE_NOOP("cs::ClassLimits", "Class II account %1 may pay out %2 a year; %3 is left this year.")},
+};
+const LimitRule class3Rules[] = {
+    {"limit.class3_daily_out", &class3DailyOut, &LimitUsage::dayOut, true,
+     QT_TRANSLATE_NOOP("cs::ClassLimits", "Class III account %1 may pay out %2 a day; %3 is left today.")},
+    {"limit.class3_yearly_out", &class3YearlyOut, &LimitUsage::yearOut, true,
+     QT_TRANSLATE_NOOP("cs::ClassLimits", "Class III account %1 may pay out %2 a year; %3 is left this year.")},
+};
+
+template <std::size_t N>
+Status checkRules(const LimitRule (&rules)[N], const ClassLimitMove& m, const LimitUsage& used,
+                  const QHash<QString, qint64>& limits)
 {
     const AccountRecord& a = m.account;
-    const qint64 in = countedIn(m);
-    const qint64 out = countedOut(m);
-    if (in > 0 && used.dayIn + in > limits.value(class2DailyIn)) {
-        const qint64 limit = limits.value(class2DailyIn);
-        return fail(refused(u"limit.class2_daily_in"_s,
-                            QCoreApplication::translate("cs::ClassLimits",
-                                                        "Class II account %1 may take in %2 a day; %3 is left today.")
-                                .arg(a.number, amount(limit, a.currency), amount(left(limit, used.dayIn), a.currency))));
-    }
-    if (in > 0 && used.yearIn + in > limits.value(class2YearlyIn)) {
-        const qint64 limit = limits.value(class2YearlyIn);
-        return fail(refused(u"limit.class2_yearly_in"_s,
-                            QCoreApplication::translate("cs::ClassLimits",
-                                                        "Class II account %1 may take in %2 a year; %3 is left this year.")
-                                .arg(a.number, amount(limit, a.currency), amount(left(limit, used.yearIn), a.currency))));
-    }
-    if (out > 0 && used.dayOut + out > limits.value(class2DailyOut)) {
-        const qint64 limit = limits.value(class2DailyOut);
-        return fail(refused(u"limit.class2_daily_out"_s,
-                            QCoreApplication::translate("cs::ClassLimits",
-                                                        "Class II account %1 may pay out %2 a day; %3 is left today.")
-                                .arg(a.number, amount(limit, a.currency), amount(left(limit, used.dayOut), a.currency))));
-    }
-    if (out > 0 && used.yearOut + out > limits.value(class2YearlyOut)) {
-        const qint64 limit = limits.value(class2YearlyOut);
-        return fail(refused(u"limit.class2_yearly_out"_s,
-                            QCoreApplication::translate("cs::ClassLimits",
-                                                        "Class II account %1 may pay out %2 a year; %3 is left this year.")
-                                .arg(a.number, amount(limit, a.currency), amount(left(limit, used.yearOut), a.currency))));
+    for (const LimitRule& rule : rules) {
+        const qint64 moved = rule.out ? countedOut(m) : countedIn(m);
+        const qint64 limit = limits.value(*rule.setting);
+        const qint64 before = used.*rule.used;
+        if (moved > 0 && before + moved > limit)
+            return fail(refused(QString::fromLatin1(rule.code),
+                                QCoreApplication::translate("cs::ClassLimits", rule.message)
+                                    .arg(a.number, amount(limit, a.currency), amount(left(limit, before), a.currency))));
     }
     return {};
 }
@@ -89,22 +96,7 @@ Status checkClassIII(const ClassLimitMove& m, const PostingRequest& r, const Lim
                             QCoreApplication::translate("cs::ClassLimits",
                                                         "Class III account %1 may hold at most %2; it can take %3 more.")
                                 .arg(a.number, amount(cap, a.currency), amount(left(cap, a.balance), a.currency))));
-    const qint64 out = countedOut(m);
-    if (out > 0 && used.dayOut + out > limits.value(class3DailyOut)) {
-        const qint64 limit = limits.value(class3DailyOut);
-        return fail(refused(u"limit.class3_daily_out"_s,
-                            QCoreApplication::translate("cs::ClassLimits",
-                                                        "Class III account %1 may pay out %2 a day; %3 is left today.")
-                                .arg(a.number, amount(limit, a.currency), amount(left(limit, used.dayOut), a.currency))));
-    }
-    if (out > 0 && used.yearOut + out > limits.value(class3YearlyOut)) {
-        const qint64 limit = limits.value(class3YearlyOut);
-        return fail(refused(u"limit.class3_yearly_out"_s,
-                            QCoreApplication::translate("cs::ClassLimits",
-                                                        "Class III account %1 may pay out %2 a year; %3 is left this year.")
-                                .arg(a.number, amount(limit, a.currency), amount(left(limit, used.yearOut), a.currency))));
-    }
-    return {};
+    return checkRules(class3Rules, m, used, limits);
 }
 
 } // namespace
@@ -142,7 +134,7 @@ Status ClassLimits::apply(UnitOfWork& uow, const PostingRequest& r, const QList<
         auto used = accounts.limitUsage(m.account.id, r.businessDate, yearStart);
         if (!used)
             return fail(used.error());
-        const Status ok = m.account.accountClass == u"II"_s ? checkClassII(m, *used, *limits)
+        const Status ok = m.account.accountClass == u"II"_s ? checkRules(class2Rules, m, *used, *limits)
                                                              : checkClassIII(m, r, *used, *limits);
         if (!ok)
             return ok;
