@@ -5,6 +5,7 @@
 #include "storage/accountrepository.h"
 #include "storage/holdrepository.h"
 #include "storage/journalrepository.h"
+#include "storage/postingrepository.h"
 
 #include <QCoreApplication>
 #include <QMap>
@@ -176,35 +177,32 @@ Result<PostingResult> PostingEngine::post(UnitOfWork& uow, const PostingRequest&
         return fail(shape.error());
 
     JournalRepository journal(uow);
-    AccountRepository accounts(uow);
     HoldRepository holds(uow);
 
-    // (1) The same request again: its first result, nothing moves.
-    auto context = journal.postingContext(r.branchId, r.requestId);
-    if (!context)
-        return fail(context.error());
-    if (context->posted)
-        return replay(journal, *context->posted, r);
-    if (!context->branchExists)
-        return fail(Error::notFound(u"posting.branch"_s, u"branch"_s,
-                                    QCoreApplication::translate("cs::PostingEngine", "There is no such branch.")));
-    if (context->businessDate != r.businessDate)
-        return fail(Error::refused(u"posting.business_date"_s, u"business_date"_s,
-                                   QCoreApplication::translate("cs::PostingEngine",
-                                                               "The branch's business date is %1, not %2: sign on again.")
-                                       .arg(context->businessDate.toString(Qt::ISODate), r.businessDate.toString(Qt::ISODate))));
-
-    // (3) Lock the 'row' accounts in ascending id order; read the 'journal' ones without a lock.
+    // (1) The same request again: its first result, nothing moves. (3) The 'row' accounts locked in
+    // ascending id order, the 'journal' ones read without a lock. One round trip on PostgreSQL.
     QList<qint64> ids;
     for (const PostingLine& line : r.lines)
         ids.append(line.accountId);
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    PostingRepository posting(uow);
+    auto started = posting.start(r.branchId, r.requestId, ids);
+    if (!started)
+        return fail(started.error());
+    const PostingContext& context = started->context;
+    if (context.posted)
+        return replay(journal, *context.posted, r);
+    if (!context.branchExists)
+        return fail(Error::notFound(u"posting.branch"_s, u"branch"_s,
+                                    QCoreApplication::translate("cs::PostingEngine", "There is no such branch.")));
+    if (context.businessDate != r.businessDate)
+        return fail(Error::refused(u"posting.business_date"_s, u"business_date"_s,
+                                   QCoreApplication::translate("cs::PostingEngine",
+                                                               "The branch's business date is %1, not %2: sign on again.")
+                                       .arg(context.businessDate.toString(Qt::ISODate), r.businessDate.toString(Qt::ISODate))));
     QHash<qint64, Touch> touched;
-    auto locked = accounts.lockForPosting(ids);
-    if (!locked)
-        return fail(locked.error());
-    for (AccountRecord& account : *locked)
+    for (AccountRecord& account : started->accounts)
         touched.insert(account.id, Touch{std::move(account)});
     for (qint64 id : std::as_const(ids)) {
         if (!touched.contains(id))
@@ -276,15 +274,14 @@ Result<PostingResult> PostingEngine::post(UnitOfWork& uow, const PostingRequest&
             return fail(ok.error());
     }
 
-    // (5) The transaction: its id, the lines, then the header (the database checks count and balance).
-    const qint64 txnId = context->nextTxnId;
+    // (5) The transaction: its lines, its header (the database checks count and balance) and (6) each
+    // 'row' account once, with the net effect on its normal side.
+    const qint64 txnId = context.nextTxnId;
     QList<NewJournalLine> lines;
     lines.reserve(r.lines.size());
     for (const PostingLine& line : r.lines)
         lines.append({line.accountId, line.amount.currency().code(), QString(QLatin1Char(line.side)),
                       line.amount.minor(), line.memo});
-    if (auto written = journal.insertLines(txnId, lines); !written)
-        return fail(written.error());
     TxnHeader header;
     header.id = txnId;
     header.branchId = r.branchId;
@@ -297,29 +294,6 @@ Result<PostingResult> PostingEngine::post(UnitOfWork& uow, const PostingRequest&
     header.terminal = r.terminal;
     header.memo = r.memo;
     header.lineCount = static_cast<int>(lines.size());
-    auto inserted = journal.insertHeader(header);
-    if (!inserted) {
-        if (mentions(inserted.error(), {u"journal_txns_reversed_once", u"journal_txns.reverses_txn_id"}))
-            return fail(Error::refused(u"posting.already_reversed"_s, u"txn"_s,
-                                       QCoreApplication::translate("cs::PostingEngine",
-                                                                   "Transaction %1 has already been reversed.")
-                                           .arg(r.reversesTxnId)));
-        return fail(inserted.error());
-    }
-    if (!*inserted)
-        // Another terminal posted this request id since (1) and committed: roll back and let
-        // Database::transact run the work again, which then answers with that posting.
-        return fail(Error::conflict(u"db.conflict"_s,
-                                    QCoreApplication::translate("cs::PostingEngine",
-                                                                "Another terminal posted the same request at the same "
-                                                                "moment; try again.")));
-
-    for (qint64 holdId : std::as_const(holdIds)) {
-        if (auto consumed = holds.consume(holdId, txnId, r.staffId); !consumed)
-            return fail(consumed.error());
-    }
-
-    // (6) Each 'row' account once, with the net effect on its normal side.
     PostingResult result{txnId, false, {}};
     QList<AccountRepository::BalanceChange> changes;
     for (qint64 id : std::as_const(ids)) {
@@ -332,10 +306,28 @@ Result<PostingResult> PostingEngine::post(UnitOfWork& uow, const PostingRequest&
         else
             changes.append({id, delta, t.released});
     }
-    auto balances = accounts.applyPostings(changes);
-    if (!balances)
-        return fail(balances.error());
-    result.balances.insert(*balances);
+    auto written = posting.write(header, lines, changes);
+    if (!written) {
+        if (mentions(written.error(), {u"journal_txns_reversed_once", u"journal_txns.reverses_txn_id"}))
+            return fail(Error::refused(u"posting.already_reversed"_s, u"txn"_s,
+                                       QCoreApplication::translate("cs::PostingEngine",
+                                                                   "Transaction %1 has already been reversed.")
+                                           .arg(r.reversesTxnId)));
+        return fail(written.error());
+    }
+    if (!written->inserted)
+        // Another terminal posted this request id since (1) and committed: roll back and let
+        // Database::transact run the work again, which then answers with that posting.
+        return fail(Error::conflict(u"db.conflict"_s,
+                                    QCoreApplication::translate("cs::PostingEngine",
+                                                                "Another terminal posted the same request at the same "
+                                                                "moment; try again.")));
+    result.balances.insert(written->balances);
+
+    for (qint64 holdId : std::as_const(holdIds)) {
+        if (auto consumed = holds.consume(holdId, txnId, r.staffId); !consumed)
+            return fail(consumed.error());
+    }
     return result;
 }
 

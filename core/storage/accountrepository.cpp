@@ -12,35 +12,41 @@ const QString columns = u"SELECT id, number, title, branch_id, customer_id, prod
                         "freeze_reason, balance, held, overdraft_limit, opened_on, maturity_on, closed_on, version, "
                         "balance_mode FROM accounts "_s;
 
-AccountRecord toRecord(const QSqlQuery& q)
+} // namespace
+
+AccountRecord AccountRepository::fromRow(const QSqlQuery& row, int first)
 {
+    // Columns in the order of selectColumns(), from `first` on.
+    const auto value = [&](int i) { return row.value(first + i); };
     AccountRecord r;
-    r.id = q.value(0).toLongLong();
-    r.number = q.value(1).toString();
-    r.title = q.value(2).toString();
-    r.branchId = q.value(3).toLongLong();
-    r.customerId = q.value(4).toLongLong();
-    r.productCode = q.value(5).toString();
-    r.kind = q.value(6).toString();
-    r.internalRole = q.value(7).toString();
-    r.ownerStaffId = q.value(8).toLongLong();
-    r.accountClass = q.value(9).toString();
-    r.boundAccountId = q.value(10).toLongLong();
-    r.currency = q.value(11).toString();
-    r.normalSide = q.value(12).toString();
-    r.state = q.value(13).toString();
-    r.freezeMode = q.value(14).toString();
-    r.freezeReason = q.value(15).toString();
-    r.balance = q.value(16).toLongLong();
-    r.held = q.value(17).toLongLong();
-    r.overdraftLimit = q.value(18).toLongLong();
-    r.openedOn = sql::toDate(q.value(19));
-    r.maturityOn = q.value(20).isNull() ? QDate() : sql::toDate(q.value(20));
-    r.closedOn = q.value(21).isNull() ? QDate() : sql::toDate(q.value(21));
-    r.version = q.value(22).toLongLong();
-    r.balanceMode = q.value(23).toString();
+    r.id = value(0).toLongLong();
+    r.number = value(1).toString();
+    r.title = value(2).toString();
+    r.branchId = value(3).toLongLong();
+    r.customerId = value(4).toLongLong();
+    r.productCode = value(5).toString();
+    r.kind = value(6).toString();
+    r.internalRole = value(7).toString();
+    r.ownerStaffId = value(8).toLongLong();
+    r.accountClass = value(9).toString();
+    r.boundAccountId = value(10).toLongLong();
+    r.currency = value(11).toString();
+    r.normalSide = value(12).toString();
+    r.state = value(13).toString();
+    r.freezeMode = value(14).toString();
+    r.freezeReason = value(15).toString();
+    r.balance = value(16).toLongLong();
+    r.held = value(17).toLongLong();
+    r.overdraftLimit = value(18).toLongLong();
+    r.openedOn = sql::toDate(value(19));
+    r.maturityOn = value(20).isNull() ? QDate() : sql::toDate(value(20));
+    r.closedOn = value(21).isNull() ? QDate() : sql::toDate(value(21));
+    r.version = value(22).toLongLong();
+    r.balanceMode = value(23).toString();
     return r;
 }
+
+namespace {
 
 QVariant nullText() { return QVariant(QMetaType(QMetaType::QString)); }
 QVariant nullId() { return QVariant(QMetaType(QMetaType::LongLong)); }
@@ -57,7 +63,7 @@ Result<std::optional<AccountRecord>> AccountRepository::selectOne(const QString&
         return fail(query.error());
     std::optional<AccountRecord> found;
     if (query->next())
-        found = toRecord(*query);
+        found = fromRow(*query);
     query->finish();
     return found;
 }
@@ -93,7 +99,7 @@ Result<QList<AccountRecord>> AccountRepository::listByCustomer(qint64 customerId
         return fail(query.error());
     QList<AccountRecord> all;
     while (query->next())
-        all.append(toRecord(*query));
+        all.append(fromRow(*query));
     query->finish();
     return all;
 }
@@ -126,33 +132,51 @@ QString placeholders(qsizetype n, const QString& one)
 }
 } // namespace
 
-Result<QList<AccountRecord>> AccountRepository::lockForPosting(const QList<qint64>& ids)
+SqlStatement AccountRepository::lockForPostingStatement(const QList<qint64>& ids) const
 {
     // The statement's text depends only on the count, so it is prepared once per count per connection.
     const QString in = placeholders(ids.size(), u"?"_s);
-    QVariantList values;
+    SqlStatement s;
     for (qint64 id : ids)
-        values << id;
-    QString sql;
+        s.values << id;
     if (m_uow.dialect() == Dialect::PostgreSQL) {
         // LockRows sits above the sort: rows are locked in ascending id order, and FOR NO KEY UPDATE
         // returns each row as it is after the lock.
-        sql = u"WITH locked AS ("_s + columns + u"WHERE id IN ("_s + in
-              + u") AND balance_mode = 'row' ORDER BY id FOR NO KEY UPDATE) SELECT * FROM locked UNION ALL "_s + columns
-              + u"WHERE id IN ("_s + in + u") AND balance_mode = 'journal'"_s;
-        values += values;
+        s.text = u"WITH locked AS MATERIALIZED ("_s + columns + u"WHERE id IN ("_s + in
+                 + u") AND balance_mode = 'row' ORDER BY id FOR NO KEY UPDATE) SELECT * FROM locked UNION ALL "_s
+                 + columns + u"WHERE id IN ("_s + in + u") AND balance_mode = 'journal'"_s;
+        s.values += s.values;
     } else {
-        sql = columns + u"WHERE id IN ("_s + in + u")"_s;
+        s.text = columns + u"WHERE id IN ("_s + in + u")"_s;
     }
-    auto query = m_uow.execList(sql, values);
+    return s;
+}
+
+Result<QList<AccountRecord>> AccountRepository::lockForPosting(const QList<qint64>& ids)
+{
+    auto query = m_uow.exec(lockForPostingStatement(ids));
     if (!query)
         return fail(query.error());
     QList<AccountRecord> all;
     while (query->next())
-        all.append(toRecord(*query));
+        all.append(fromRow(*query));
     query->finish();
     std::sort(all.begin(), all.end(), [](const AccountRecord& a, const AccountRecord& b) { return a.id < b.id; });
     return all;
+}
+
+SqlStatement AccountRepository::applyPostingsStatement(const QList<BalanceChange>& changes)
+{
+    SqlStatement s;
+    s.values << sql::nowUtc();
+    for (const BalanceChange& c : changes)
+        s.values << c.id << c.delta << c.released;
+    // (id, delta, released) rows; both dialects name a VALUES list's columns column1, column2, ...
+    s.text = u"UPDATE accounts SET balance = accounts.balance + v.column2, held = accounts.held - v.column3, "
+             "version = accounts.version + 1, updated_at = ? FROM (VALUES "_s
+             + placeholders(changes.size(), u"(CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))"_s)
+             + u") AS v WHERE accounts.id = v.column1 RETURNING accounts.id, accounts.balance"_s;
+    return s;
 }
 
 Result<QHash<qint64, qint64>> AccountRepository::applyPostings(const QList<BalanceChange>& changes)
@@ -160,16 +184,7 @@ Result<QHash<qint64, qint64>> AccountRepository::applyPostings(const QList<Balan
     QHash<qint64, qint64> balances;
     if (changes.isEmpty())
         return balances;
-    QVariantList values;
-    for (const BalanceChange& c : changes)
-        values << c.id << c.delta << c.released;
-    values << sql::nowUtc();
-    const QString sql = u"WITH v (id, delta, released) AS (VALUES "_s
-                        + placeholders(changes.size(), u"(CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))"_s)
-                        + u") UPDATE accounts SET balance = accounts.balance + v.delta, held = accounts.held - v.released, "
-                          "version = accounts.version + 1, updated_at = ? FROM v WHERE accounts.id = v.id "
-                          "RETURNING accounts.id, accounts.balance"_s;
-    auto query = m_uow.execList(sql, values);
+    auto query = m_uow.exec(applyPostingsStatement(changes));
     if (!query)
         return fail(query.error());
     while (query->next())

@@ -109,6 +109,8 @@ public:
     // (PostgreSQL FOR NO KEY UPDATE, read after the lock), the 'journal' ones read without a lock so a
     // hot internal account never makes one posting wait for another. Missing ids are simply absent.
     Result<QList<AccountRecord>> lockForPosting(const QList<qint64>& ascendingIds);
+    // The statement of lockForPosting, for PostingRepository to run it in a larger one.
+    SqlStatement lockForPostingStatement(const QList<qint64>& ascendingIds) const;
     // The net effect of one posting on its 'row' accounts in one statement: balance += delta,
     // held -= released, version + 1; the new balances by id.
     struct BalanceChange {
@@ -117,6 +119,10 @@ public:
         qint64 released = 0;
     };
     Result<QHash<qint64, qint64>> applyPostings(const QList<BalanceChange>& changes);
+    // Its statement (UPDATE ... RETURNING id, balance); `changes` is not empty.
+    static SqlStatement applyPostingsStatement(const QList<BalanceChange>& changes);
+    // One row as lockForPostingStatement and the other queries here read it, from column `first` on.
+    static AccountRecord fromRow(const QSqlQuery& row, int first = 0);
     // held += delta (a hold placed: positive; released: negative), version + 1.
     Status changeHeld(qint64 id, qint64 delta);
     Status setFrozen(qint64 id, const QString& mode, const QString& reason);

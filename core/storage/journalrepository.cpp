@@ -26,31 +26,42 @@ QVariant nullText() { return QVariant(QMetaType(QMetaType::QString)); }
 
 } // namespace
 
+SqlStatement JournalRepository::postingContextStatement(qint64 branchId, const QString& requestId) const
+{
+    // The branch's date, an earlier posting of the request, and the next transaction id (PostgreSQL:
+    // from the sequence, gaps allowed; SQLite: its single writer holds the database).
+    return {m_uow.dialect() == Dialect::PostgreSQL
+                ? u"SELECT b.business_date, t.id, t.kind, nextval(pg_get_serial_sequence('journal_txns', 'id')) "
+                  "FROM branches b LEFT JOIN journal_txns t ON t.request_id = ? WHERE b.id = ?"_s
+                : u"SELECT b.business_date, t.id, t.kind, (SELECT coalesce(max(id), 0) + 1 FROM journal_txns) "
+                  "FROM branches b LEFT JOIN journal_txns t ON t.request_id = ? WHERE b.id = ?"_s,
+            {requestId, branchId}};
+}
+
+PostingContext JournalRepository::postingContextFromRow(const QSqlQuery& row, const QString& requestId)
+{
+    PostingContext context;
+    context.branchExists = true;
+    context.businessDate = sql::toDate(row.value(0));
+    if (!row.value(1).isNull()) {
+        TxnHeader posted;
+        posted.id = row.value(1).toLongLong();
+        posted.kind = row.value(2).toString();
+        posted.requestId = requestId;
+        context.posted = posted;
+    }
+    context.nextTxnId = row.value(3).toLongLong();
+    return context;
+}
+
 Result<PostingContext> JournalRepository::postingContext(qint64 branchId, const QString& requestId)
 {
-    // One round trip: the branch's date, an earlier posting of the request, and the next transaction id
-    // (PostgreSQL: from the sequence, gaps allowed; SQLite: its single writer holds the database).
-    auto query = m_uow.exec(m_uow.dialect() == Dialect::PostgreSQL
-                                ? u"SELECT b.business_date, t.id, t.kind, nextval(pg_get_serial_sequence('journal_txns', 'id')) "
-                                  "FROM branches b LEFT JOIN journal_txns t ON t.request_id = ? WHERE b.id = ?"_s
-                                : u"SELECT b.business_date, t.id, t.kind, (SELECT coalesce(max(id), 0) + 1 FROM journal_txns) "
-                                  "FROM branches b LEFT JOIN journal_txns t ON t.request_id = ? WHERE b.id = ?"_s,
-                            {requestId, branchId});
+    auto query = m_uow.exec(postingContextStatement(branchId, requestId));
     if (!query)
         return fail(query.error());
     PostingContext context;
-    if (query->next()) {
-        context.branchExists = true;
-        context.businessDate = sql::toDate(query->value(0));
-        if (!query->value(1).isNull()) {
-            TxnHeader posted;
-            posted.id = query->value(1).toLongLong();
-            posted.kind = query->value(2).toString();
-            posted.requestId = requestId;
-            context.posted = posted;
-        }
-        context.nextTxnId = query->value(3).toLongLong();
-    }
+    if (query->next())
+        context = postingContextFromRow(*query, requestId);
     query->finish();
     return context;
 }
@@ -95,36 +106,44 @@ Result<std::optional<qint64>> JournalRepository::reversalOf(qint64 txnId)
     return found;
 }
 
-Status JournalRepository::insertLines(qint64 txnId, const QList<NewJournalLine>& lines)
+SqlStatement JournalRepository::insertLinesStatement(qint64 txnId, const QList<NewJournalLine>& lines)
 {
     // One statement for all lines; its text depends only on the count, so it is prepared once per
     // connection for each count used (2, 3, 4 in practice).
-    QString sql = u"INSERT INTO journal_lines (txn_id, line_no, account_id, currency, side, amount, memo) VALUES "_s;
-    QVariantList values;
-    values.reserve(lines.size() * 7);
+    SqlStatement s{u"INSERT INTO journal_lines (txn_id, line_no, account_id, currency, side, amount, memo) VALUES "_s, {}};
+    s.values.reserve(lines.size() * 7);
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const NewJournalLine& line = lines.at(i);
-        sql += i == 0 ? u"(?, ?, ?, ?, ?, ?, ?)"_s : u", (?, ?, ?, ?, ?, ?, ?)"_s;
-        values << txnId << static_cast<int>(i + 1) << line.accountId << line.currency << line.side << line.amount
-               << (line.memo.isEmpty() ? nullText() : QVariant(line.memo));
+        s.text += i == 0 ? u"(?, ?, ?, ?, ?, ?, ?)"_s : u", (?, ?, ?, ?, ?, ?, ?)"_s;
+        s.values << txnId << static_cast<int>(i + 1) << line.accountId << line.currency << line.side << line.amount
+                 << (line.memo.isEmpty() ? nullText() : QVariant(line.memo));
     }
-    auto query = m_uow.execList(sql, values);
+    return s;
+}
+
+Status JournalRepository::insertLines(qint64 txnId, const QList<NewJournalLine>& lines)
+{
+    auto query = m_uow.exec(insertLinesStatement(txnId, lines));
     if (!query)
         return fail(query.error());
     return {};
 }
 
-Result<bool> JournalRepository::insertHeader(const TxnHeader& h)
+SqlStatement JournalRepository::insertHeaderStatement(const TxnHeader& h)
 {
     // ON CONFLICT (request_id): a concurrent posting of the same request waits for the first one and then
     // inserts nothing, so the caller can roll back and answer with the first one's result.
-    auto query = m_uow.exec(
-        u"INSERT INTO journal_txns (id, branch_id, business_date, request_id, kind, reverses_txn_id, approval_id, "
-        "staff_id, terminal, memo, line_count, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (request_id) DO NOTHING RETURNING id"_s,
-        {h.id, h.branchId, sql::date(h.businessDate), h.requestId, h.kind,
-         h.reversesTxnId > 0 ? QVariant(h.reversesTxnId) : nullId(), h.approvalId > 0 ? QVariant(h.approvalId) : nullId(),
-         h.staffId, h.terminal, h.memo.isEmpty() ? nullText() : QVariant(h.memo), h.lineCount, sql::nowUtc()});
+    return {u"INSERT INTO journal_txns (id, branch_id, business_date, request_id, kind, reverses_txn_id, approval_id, "
+            "staff_id, terminal, memo, line_count, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (request_id) DO NOTHING RETURNING id"_s,
+            {h.id, h.branchId, sql::date(h.businessDate), h.requestId, h.kind,
+             h.reversesTxnId > 0 ? QVariant(h.reversesTxnId) : nullId(), h.approvalId > 0 ? QVariant(h.approvalId) : nullId(),
+             h.staffId, h.terminal, h.memo.isEmpty() ? nullText() : QVariant(h.memo), h.lineCount, sql::nowUtc()}};
+}
+
+Result<bool> JournalRepository::insertHeader(const TxnHeader& h)
+{
+    auto query = m_uow.exec(insertHeaderStatement(h));
     if (!query)
         return fail(query.error());
     const bool inserted = query->next();

@@ -76,6 +76,9 @@ public:
     explicit JournalRepository(UnitOfWork& uow) : m_uow(uow) {}
 
     Result<PostingContext> postingContext(qint64 branchId, const QString& requestId);
+    // Its statement, and its row read from column 0 (PostingRepository runs it inside a larger one).
+    SqlStatement postingContextStatement(qint64 branchId, const QString& requestId) const;
+    static PostingContext postingContextFromRow(const QSqlQuery& row, const QString& requestId);
     Result<std::optional<TxnHeader>> header(qint64 txnId);
     Result<QList<JournalLineRecord>> lines(qint64 txnId);
     // The transaction that reverses txnId, if any.
@@ -85,6 +88,9 @@ public:
     Status insertLines(qint64 txnId, const QList<NewJournalLine>& lines);
     // The header, last. False when another transaction already posted this request id (nothing inserted).
     Result<bool> insertHeader(const TxnHeader& header);
+    // Their statements; the header's returns its id when inserted.
+    static SqlStatement insertLinesStatement(qint64 txnId, const QList<NewJournalLine>& lines);
+    static SqlStatement insertHeaderStatement(const TxnHeader& header);
 
     // Current balances of the 'row' accounts the transaction touches.
     Result<QHash<qint64, qint64>> rowBalancesOf(qint64 txnId);

@@ -11,6 +11,12 @@
 
 namespace cs {
 
+// A statement's text with its values in order, for repositories that compose statements.
+struct SqlStatement {
+    QString text;
+    QVariantList values;
+};
+
 // A scoped transaction: rolled back on destruction unless commit() succeeded. SQLite write
 // transactions start IMMEDIATE so two writers queue on the lock instead of failing on upgrade.
 class UnitOfWork {
@@ -33,6 +39,7 @@ public:
     // A prepared statement with values bound in order; the error names the statement's purpose.
     Result<QSqlQuery> exec(const QString& sql, std::initializer_list<QVariant> values = {});
     Result<QSqlQuery> execList(const QString& sql, const QVariantList& values);
+    Result<QSqlQuery> exec(const SqlStatement& statement) { return execList(statement.text, statement.values); }
     // The first column of the first row (a null QVariant when there is no row), the statement finished.
     Result<QVariant> scalar(const QString& sql, const QVariantList& values = {});
     // Statements run through exec/execList/scalar so far: what a piece of work costs in round trips

@@ -153,6 +153,36 @@ private slots:
         expectRefused(run({line(txn, 3, m_deposit, u"C"_s, 1)}), u"journal: transaction already posted"_s);
     }
 
+    // PostgreSQL checks a header's lines at COMMIT (0007), so a line slipped in after the header within
+    // the same transaction shows there as a count mismatch; SQLite refuses it at the INSERT.
+    void lineAfterHeaderInSameTransactionIsRefused()
+    {
+        const qint64 before = scalar(u"SELECT COUNT(*) FROM journal_lines"_s);
+        const qint64 txn = nextTxnId();
+        expectRefused(run({line(txn, 1, m_cashBox, u"D"_s, 400), line(txn, 2, m_deposit, u"C"_s, 400), header(txn, 2),
+                           line(txn, 3, m_deposit, u"C"_s, 1)}),
+                      isPg() ? u"journal: line count mismatch"_s : u"journal: transaction already posted"_s);
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM journal_lines"_s), before);
+    }
+
+    // Lines and header in one statement, as the PostingEngine writes them on PostgreSQL: accepted when
+    // they balance, refused at COMMIT when they do not.
+    void oneStatementPostingIsCheckedAtCommit()
+    {
+        if (!isPg())
+            QSKIP("data-modifying WITH is PostgreSQL's");
+        const auto oneStatement = [&](qint64 txn, qint64 credit) {
+            return Step{u"WITH l AS (INSERT INTO journal_lines (txn_id, line_no, account_id, currency, side, amount) "
+                        "VALUES (%1, 1, %2, 'CNY', 'D', 800), (%1, 2, %3, 'CNY', 'C', %4)) "_s
+                            .arg(txn).arg(m_cashBox).arg(m_deposit).arg(credit)
+                        + header(txn, 2).sql};
+        };
+        const qint64 good = nextTxnId();
+        CS_VERIFY_RESULT(run({oneStatement(good, 800)}));
+        QCOMPARE(scalar(u"SELECT line_count FROM journal_txns WHERE id = %1"_s.arg(good)), 2);
+        expectRefused(run({oneStatement(nextTxnId(), 799)}), u"journal: unbalanced transaction"_s);
+    }
+
     void linesWithoutHeaderFailAtCommit()
     {
         const qint64 before = scalar(u"SELECT COUNT(*) FROM journal_lines"_s);

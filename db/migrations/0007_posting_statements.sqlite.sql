@@ -1,0 +1,4 @@
+-- Countersign schema, migration 0007: nothing changes on SQLite. PostgreSQL (see its 0007) moves the
+-- journal's header check to COMMIT so that one statement can write a whole transaction; SQLite runs in
+-- process, where the PostingEngine writes lines, header and balances one statement at a time and the
+-- BEFORE INSERT triggers of 0001 check them as they go.
