@@ -6,8 +6,10 @@
 --                                    together cannot see its own lines before it ends, and a line added
 --                                    to the header later in the same transaction shows as a count
 --                                    mismatch at COMMIT.
---   journal_lines_refuse_after_post  refuses lines for a header another transaction wrote (a header of
---                                    the inserting transaction is checked at its COMMIT, above).
+--   journal_lines_refuse_after_post  refuses lines for a header that an earlier statement wrote (another
+--                                    transaction, or this one before): a header and its lines come from
+--                                    one statement when they share the inserting transaction id and
+--                                    command id (xmin, cmin; a savepoint gives both the same xmin).
 --   journal_txns_branch_id_fkey      dropped: journal_txns_business_day_fkey (branch_id, business_date)
 --                                    references business_days, whose branch_id references branches.
 --   journal_txns_reversed_once       a unique index on reversals only: ordinary postings (NULL) no
@@ -26,9 +28,10 @@ DECLARE
 BEGIN
     IF current_setting('transaction_isolation') <> 'serializable' THEN
         SELECT t.id INTO posted
-          FROM journal_txns t
-         WHERE t.id IN (SELECT DISTINCT n.txn_id FROM new_lines n)
-           AND t.xmin <> pg_current_xact_id()::xid
+          FROM (SELECT n.txn_id, min(n.line_no) AS line_no FROM new_lines n GROUP BY n.txn_id) n
+          JOIN journal_txns t ON t.id = n.txn_id
+          JOIN journal_lines l ON l.txn_id = n.txn_id AND l.line_no = n.line_no
+         WHERE NOT (t.xmin = l.xmin AND t.cmin = l.cmin)
          LIMIT 1;
         IF FOUND THEN
             RAISE EXCEPTION 'journal: transaction already posted'
