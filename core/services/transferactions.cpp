@@ -6,6 +6,7 @@
 #include "ledger/postingengine.h"
 #include "money/amountformat.h"
 #include "services/transfercore.h"
+#include "services/transferfees.h"
 #include "services/transferrouting.h"
 #include "storage/holdrepository.h"
 
@@ -149,8 +150,16 @@ public:
         add(u"amount_in_capitals"_s, QT_TRANSLATE_NOOP("cs::TransferService", "Amount in words"),
             chineseCapitals(Money(row->amount, currency)).value_or(QString()));
         add(u"fee"_s, QT_TRANSLATE_NOOP("cs::TransferService", "Fee"), formatAmount(Money(row->fee, currency)));
-        if (row->feeWaived)
-            add(u"fee_waived"_s, QT_TRANSLATE_NOOP("cs::TransferService", "Fee waived"), tr("yes"));
+        if (row->feeWaived) {
+            // What the waiver gives up, by today's tariff (the row keeps the fee charged: none).
+            auto schedule = TransferFeeSchedule::load(uow);
+            if (!schedule)
+                return fail(schedule.error());
+            auto tariff = transferFee(*schedule, m_interbank, Money(row->amount, currency));
+            if (!tariff)
+                return fail(tariff.error());
+            add(u"fee_waived"_s, QT_TRANSLATE_NOOP("cs::TransferService", "Fee waived"), formatAmount(*tariff));
+        }
         if (m_interbank)
             add(u"route"_s, QT_TRANSLATE_NOOP("cs::TransferService", "Network (at entry)"), routeDisplayName(routeFromKey(row->route)));
         add(u"remarks"_s, QT_TRANSLATE_NOOP("cs::TransferService", "Remarks"), row->remarks);

@@ -13,6 +13,7 @@
 #include "services/transferfees.h"
 #include "services/transferrouting.h"
 #include "storage/accountrepository.h"
+#include "storage/holdrepository.h"
 #include "storage/settingsrepository.h"
 #include "storage/transferrepository.h"
 
@@ -372,6 +373,8 @@ Result<TransferRecord> TransferService::enter(const Session& session, const Tran
                 if (!pending)
                     return fail(pending.error());
                 if (auto linked = transfers.setApproval(row.id, pending->approvalId); !linked)
+                    return fail(linked.error());
+                if (auto linked = HoldRepository(uow).linkApproval(row.holdId, pending->approvalId); !linked)
                     return fail(linked.error());
             }
             auto record = load(uow, row.id, true);

@@ -315,6 +315,23 @@ private slots:
         QVERIFY(t->feeWaived);
         QCOMPARE(t->fee, cny(0));
         QCOMPARE(held(m_payer), 1'000);
+        QCOMPARE(f.db.count(u"SELECT approval_id FROM holds WHERE id = %1"_s.arg(column(t->id, u"hold_id"_s))), t->approvalId);
+        // The checker sees what is waived.
+        QString waived;
+        CS_VERIFY_RESULT(f.db.db().transact([&](cs::UnitOfWork& uow) -> cs::Status {
+            cs::ApprovalRecord a;
+            a.entityType = u"transfer"_s;
+            a.entityId = QString::number(t->id);
+            auto d = cs::ApprovalRegistry::standard().find(u"transfer.intra"_s)->describe(uow, a);
+            if (!d)
+                return cs::fail(d.error());
+            for (const cs::ApprovalField& field : std::as_const(*d)) {
+                if (field.key == u"fee_waived"_s)
+                    waived = field.newValue;
+            }
+            return {};
+        }));
+        QVERIFY2(waived.contains(u"2.00"_s), qPrintable(waived));
         CS_VERIFY_RESULT(releaseDirectly(*t, u"cancelled"_s));
         CS_VERIFY_RESULT(f.setSetting(u"fees.transfer.intra"_s, 0));
     }
