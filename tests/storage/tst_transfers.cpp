@@ -10,6 +10,11 @@
 #include "services/transferservice.h"
 #include "support/cashfixture.h"
 
+#include <QSemaphore>
+#include <QThread>
+
+#include <array>
+
 using namespace cs::test;
 
 namespace {
@@ -304,6 +309,27 @@ private slots:
         CS_EXPECT_ERROR(approveDirectly(*t), "transfer.not_pending", cs::ErrorKind::Refused, "transfer");
     }
 
+    void validateSeesWhatChangedSinceEntry()
+    {
+        const cs::AccountService accounts(f.db.db());
+        auto t = service().enter(*f.teller, intra(m_payer, m_payee, 7'000'000));
+        CS_VERIFY_RESULT(t);
+        const qint64 txns = f.journalTxns();
+        // The payee is frozen for credits while the transfer waits: the checker's approval is refused.
+        CS_VERIFY_RESULT(accounts.freeze(*f.teller, m_payee, cs::FreezeMode::Credit, u"judicial"_s, u"court order"_s));
+        CS_EXPECT_ERROR(approveDirectly(*t), "posting.account_frozen", cs::ErrorKind::Refused, "to_account");
+        QCOMPARE(held(m_payer), 7'000'000);
+        QCOMPARE(f.journalTxns(), txns);
+        // Entering a new one to it is refused at once, nothing held.
+        CS_EXPECT_ERROR(service().enter(*f.teller, intra(m_payer, m_payee, 1'000)), "posting.account_frozen",
+                        cs::ErrorKind::Refused, "to_account");
+        QCOMPARE(held(m_payer), 7'000'000);
+        CS_VERIFY_RESULT(accounts.unfreeze(*f.teller, m_payee, u"lifted"_s));
+        CS_VERIFY_RESULT(approveDirectly(*t));
+        QCOMPARE(held(m_payer), 0);
+        QCOMPARE(f.journalTxns(), txns + 1);
+    }
+
     void feeWaiverWaits()
     {
         CS_VERIFY_RESULT(f.setSetting(u"fees.transfer.intra"_s, 200));
@@ -543,6 +569,51 @@ private slots:
         // Another account of the same customer has its own limit.
         CS_VERIFY_RESULT(fund(*b, 1'000));
         CS_VERIFY_RESULT(service().enter(*f.teller, intra(*b, m_payer, 500)));
+        CS_VERIFY_RESULT(f.setSetting(u"limits.counter_transfer_daily_out"_s, 500'000'000));
+    }
+
+    // Two terminals at once from one account near its daily limit: the payer's row is locked before the
+    // day's total is read, so exactly one of the two gets through.
+    void concurrentEntriesRespectTheDailyLimit()
+    {
+        const qint64 payerId = f.idOf(m_payer);
+        for (int round = 0; round < 5; ++round) {
+            const qint64 today = f.db.count(u"SELECT coalesce(sum(amount), 0) FROM transfers WHERE from_account_id = %1 "
+                                            "AND business_date = '%2' AND state NOT IN ('refused', 'cancelled', 'expired', "
+                                            "'rejected')"_s.arg(payerId).arg(f.teller->businessDate.toString(Qt::ISODate)));
+            CS_VERIFY_RESULT(f.setSetting(u"limits.counter_transfer_daily_out"_s, today + 15'000));
+            const qint64 payer = f.balance(m_payer);
+            QSemaphore ready;
+            QSemaphore go;
+            std::array<std::optional<cs::Result<cs::TransferRecord>>, 2> results;
+            QList<QThread*> threads;
+            for (int i = 0; i < 2; ++i) {
+                threads.append(QThread::create([&, i] {
+                    ready.release();
+                    go.acquire();
+                    results[i] = service().enter(i == 0 ? *f.teller : *f.teller2, intra(m_payer, m_payee, 10'000));
+                    f.db.db().closeThreadConnection();
+                }));
+                threads.last()->start();
+            }
+            ready.acquire(2);
+            go.release(2);
+            for (QThread* thread : std::as_const(threads)) {
+                QVERIFY(thread->wait(QDeadlineTimer(60'000)));
+                delete thread;
+            }
+            int posted = 0;
+            for (const auto& r : results) {
+                if (r->has_value()) {
+                    ++posted;
+                    QCOMPARE(r->value().state, u"posted"_s);
+                } else {
+                    QCOMPARE(r->error().code, u"transfer.daily_limit"_s);
+                }
+            }
+            QCOMPARE(posted, 1);
+            QCOMPARE(f.balance(m_payer), payer - 10'000);
+        }
         CS_VERIFY_RESULT(f.setSetting(u"limits.counter_transfer_daily_out"_s, 500'000'000));
     }
 
