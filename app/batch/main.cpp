@@ -16,7 +16,10 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationName(u"countersign"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(COUNTERSIGN_VERSION));
 
-    const auto args = cs::batch::CliArgs::parse(QCoreApplication::arguments(), {u"help"_s});
+    const auto args = cs::batch::CliArgs::parse(QCoreApplication::arguments(),
+                                                  {u"help"_s,
+                                                   // transfer commands (transfercommands.cpp)
+                                                   u"waive-fee"_s, u"ibps"_s, u"accepted"_s, u"rejected"_s});
     cs::ui::installTranslations(app, args ? args->value(u"lang"_s) : QString());
     if (!args)
         return cs::batch::printError(args.error());

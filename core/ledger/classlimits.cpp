@@ -108,10 +108,22 @@ bool ClassLimits::applies(const AccountRecord& account)
 
 Status ClassLimits::apply(UnitOfWork& uow, const PostingRequest& r, const QList<ClassLimitMove>& moves)
 {
+    return run(uow, r, moves, true);
+}
+
+Status ClassLimits::check(UnitOfWork& uow, const PostingRequest& r, const QList<ClassLimitMove>& moves)
+{
+    return run(uow, r, moves, false);
+}
+
+Status ClassLimits::run(UnitOfWork& uow, const PostingRequest& r, const QList<ClassLimitMove>& moves, bool record)
+{
     if (moves.isEmpty())
         return {};
     LimitUsageRepository usage(uow);
     if (r.kind == u"reversal"_s) {
+        if (!record)
+            return {};
         // The usage of the reversed posting is given back on its own business day and year: the
         // reversal's lines are the original's with the sides swapped.
         auto original = JournalRepository(uow).header(r.reversesTxnId);
@@ -138,6 +150,8 @@ Status ClassLimits::apply(UnitOfWork& uow, const PostingRequest& r, const QList<
                                                              : checkClassIII(m, r, *used, *limits);
         if (!ok)
             return ok;
+        if (!record)
+            continue;
         if (auto added = usage.add(m.account.id, r.businessDate, countedIn(m), countedOut(m)); !added)
             return added;
     }

@@ -33,6 +33,11 @@ public:
     // Only these accounts cost the engine anything more (a settings read, the usage, its update).
     static bool applies(const AccountRecord& account);
     static Status apply(UnitOfWork& uow, const PostingRequest& request, const QList<ClassLimitMove>& moves);
+    // The same rules for a posting still to come (a transfer waiting for approval), writing no usage.
+    static Status check(UnitOfWork& uow, const PostingRequest& request, const QList<ClassLimitMove>& moves);
+
+private:
+    static Status run(UnitOfWork& uow, const PostingRequest& request, const QList<ClassLimitMove>& moves, bool record);
 };
 
 } // namespace cs

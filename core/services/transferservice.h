@@ -32,6 +32,7 @@ struct TransferRequest {
     QString remarks;      // up to 256
     bool waiveFee = false; // a fee waiver: needs approval
     QString requestId;
+    bool ibps = false;     // (added) interbank: the customer asks for IBPS (real time, 7x24, capped)
     bool isInterbank() const { return !toBankCode.isEmpty(); }
 };
 
@@ -130,6 +131,9 @@ struct RoutingDecision {
     bool queued = false;
 };
 RoutingDecision routeInterbank(qint64 amountMinor, const QDateTime& now, bool businessDay, const RoutingSettings& s);
+// (added) The same, with the customer's request for IBPS: granted where enabled and within its cap.
+RoutingDecision routeInterbank(qint64 amountMinor, const QDateTime& now, bool businessDay, const RoutingSettings& s,
+                               bool ibpsRequested);
 
 // A 12-digit CNAPS bank code with its check digit (3 bank + 4 city + 4 branch + 1 check).
 bool validBankCode(const QString& code);

@@ -92,4 +92,14 @@ Status HoldRepository::release(qint64 holdId, qint64 staffId)
     return {};
 }
 
+Status HoldRepository::linkApproval(qint64 holdId, qint64 approvalId)
+{
+    auto query = m_uow.exec(u"UPDATE holds SET approval_id = ? WHERE id = ?"_s, {approvalId, holdId});
+    if (!query)
+        return fail(query.error());
+    if (query->numRowsAffected() != 1)
+        return fail(Error::notFound(u"hold.not_found"_s, u"hold"_s, {}));
+    return {};
+}
+
 } // namespace cs

@@ -49,6 +49,8 @@ public:
     Status consume(qint64 holdId, qint64 txnId, qint64 staffId);
     // active -> released; NotFound unless the hold was active.
     Status release(qint64 holdId, qint64 staffId);
+    // The approval a hold waits for, when the hold is placed before the approval exists (a transfer).
+    Status linkApproval(qint64 holdId, qint64 approvalId);
 
 private:
     Result<std::optional<HoldRecord>> selectOne(const QString& condition, const QVariant& key);
