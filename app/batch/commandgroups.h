@@ -20,6 +20,9 @@ Result<QJsonObject> cashCommand(const CliArgs& args);    // cash deposit|withdra
 Result<QJsonObject> cashboxCommand(const CliArgs& args); // cashbox open|take|return|count|close|show
 Result<QJsonObject> reverseCommand(const CliArgs& args); // reverse
 
+// approvalcommands.cpp
+Result<QJsonObject> approvalCommand(const CliArgs& args); // approval list|show|approve|reject|cancel
+
 // auditcommands.cpp
 Result<QJsonObject> verifyAuditCommand(const CliArgs& args); // verify-audit
 

@@ -7,6 +7,7 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <functional>
 #include <initializer_list>
 
 namespace cs {
@@ -32,6 +33,11 @@ public:
     Status commit();
     void rollback();
     bool isActive() const { return m_active; }
+
+    // Runs `work` inside a savepoint and always rolls back to it: the rules of a command checked by
+    // doing it, with nothing left behind (an approval validates the command it will execute this way).
+    // Answers what `work` answered, or the savepoint's own failure.
+    Status dryRun(const std::function<Status()>& work);
 
     QSqlDatabase& db() { return m_db; }
     Dialect dialect() const { return m_dialect; }
