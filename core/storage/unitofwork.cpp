@@ -68,7 +68,9 @@ Status UnitOfWork::dryRun(const std::function<Status()>& work)
     QSqlQuery query(m_db);
     if (!query.exec(u"SAVEPOINT dry_run"_s))
         return fail(toError(query.lastError(), m_dialect, u"SAVEPOINT"_s));
+    ++m_dryRuns;
     const Status outcome = work();
+    --m_dryRuns;
     connections::finishStatements(m_db);
     QSqlQuery undo(m_db);
     if (!undo.exec(u"ROLLBACK TO SAVEPOINT dry_run"_s))
