@@ -12,6 +12,8 @@
 #include "support/cashfixture.h"
 
 #include <QJsonDocument>
+#include <QSignalSpy>
+#include <QSqlDriver>
 #include <QSqlError>
 
 using namespace cs::test;
@@ -502,6 +504,39 @@ private slots:
         CS_VERIFY_RESULT(expired);
         QCOMPARE(*expired, 3);
         QCOMPARE(held(), 0);
+    }
+
+    void postgresqlNotifiesTheQueueOnCommit()
+    {
+        const bool pg = f.db.db().dialect() == cs::Dialect::PostgreSQL;
+        auto conn = f.db.db().connection();
+        CS_VERIFY_RESULT(conn);
+        std::optional<QSignalSpy> spy;
+        {
+            QSqlDatabase listener = QSqlDatabase::cloneDatabase(*conn, u"approvals-listener"_s);
+            QVERIFY(listener.open());
+            if (pg) {
+                QVERIFY(listener.driver()->subscribeToNotification(cs::ApprovalService::notificationChannel()));
+                spy.emplace(listener.driver(), qOverload<const QString&, QSqlDriver::NotificationSource, const QVariant&>(
+                                                   &QSqlDriver::notification));
+            }
+            const auto asked = cs::AccountService(f.db.db()).freeze(*f.teller, m_account, cs::FreezeMode::Full, u"bank"_s,
+                                                                    u"listen"_s, id());
+            CS_VERIFY_RESULT(asked);
+            QVERIFY(asked->pending());
+            if (pg) {
+                QVERIFY(spy->wait(2000));
+                QCOMPARE(spy->first().at(0).toString(), cs::ApprovalService::notificationChannel());
+                QCOMPARE(spy->first().at(2).toString(), QString::number(f.teller->branchId));
+                spy->clear();
+            }
+            CS_VERIFY_RESULT(service().cancel(*f.teller, asked->approvalId, id()));
+            if (pg)
+                QVERIFY(spy->count() > 0 || spy->wait(2000));
+            spy.reset();
+            listener.close();
+        }
+        QSqlDatabase::removeDatabase(u"approvals-listener"_s);
     }
 
     void everyDecisionIsInTheAuditChain()
