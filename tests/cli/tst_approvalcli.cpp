@@ -159,8 +159,15 @@ private slots:
 
     void aReversalIsRejectedWithAReason()
     {
-        const auto asked = teller({u"reverse"_s, u"--txn"_s, QString::number(m_deposit), u"--reason"_s,
-                                   u"wrong account"_s, u"--request-id"_s, u"ap-cli-rv"_s});
+        // Validated when entered: the ¥100,000 deposit cannot be taken back from ¥40,000.
+        expectFailure(teller({u"reverse"_s, u"--txn"_s, QString::number(m_deposit), u"--reason"_s, u"wrong account"_s,
+                              u"--request-id"_s, u"ap-cli-rv0"_s}),
+                      3, u"posting.insufficient_funds"_s, u"amount"_s);
+        const auto small = teller({u"cash"_s, u"deposit"_s, u"--account"_s, m_account, u"--amount"_s, u"100.00"_s,
+                                   u"--request-id"_s, u"ap-cli-d2"_s});
+        expectSuccess(small);
+        const auto asked = teller({u"reverse"_s, u"--txn"_s, QString::number(small.out.value(u"txn_id"_s).toInteger()),
+                                   u"--reason"_s, u"wrong account"_s, u"--request-id"_s, u"ap-cli-rv"_s});
         expectSuccess(asked);
         QCOMPARE(asked.out.value(u"state"_s).toString(), u"pending"_s);
         const QString id = QString::number(asked.out.value(u"approval_id"_s).toInteger());
@@ -171,7 +178,7 @@ private slots:
         expectSuccess(rejected);
         QCOMPARE(rejected.out.value(u"state"_s).toString(), u"rejected"_s);
         QCOMPARE(QString::number(rejected.out.value(u"id"_s).toInteger()), id);
-        QCOMPARE(show().value(u"balance"_s).toString(), u"40000.00"_s);
+        QCOMPARE(show().value(u"balance"_s).toString(), u"40100.00"_s);
     }
 
     void aFreezeWaitsAndItsMakerCancels()
