@@ -292,6 +292,17 @@ private slots:
         QCOMPARE(f.db.count(u"SELECT COUNT(*) FROM approvals WHERE entity_id = '%1' AND action = 'cash.withdraw' AND "
                             "state = 'pending'"_s.arg(m_account)),
                  1);
+        // Bypassing the service: the database's partial unique index refuses a second pending row.
+        auto conn = f.db.db().connection();
+        CS_VERIFY_RESULT(conn);
+        QSqlQuery raw(*conn);
+        QVERIFY(!raw.exec(u"INSERT INTO approvals (branch_id, business_date, action, entity_type, entity_id, payload, "
+                          "request_id, maker_id, maker_terminal, created_at, state) SELECT branch_id, business_date, action, "
+                          "entity_type, entity_id, payload, 'raw-duplicate', maker_id, maker_terminal, created_at, 'pending' "
+                          "FROM approvals WHERE id = %1"_s.arg(first)));
+        QVERIFY2(raw.lastError().text().contains(u"approvals_one_pending_per_entity"_s)
+                     || raw.lastError().text().contains(u"approvals.entity_type"_s),
+                 qPrintable(raw.lastError().text()));
         // The maker alone may cancel it: another teller may not, a supervisor has no approval.cancel.
         CS_EXPECT_ERROR(service().cancel(*f.teller2, first, id()), "approval.not_maker", cs::ErrorKind::Refused, "");
         CS_EXPECT_ERROR(service().cancel(*m_super1, first, id()), "permission.denied", cs::ErrorKind::Refused, "");
