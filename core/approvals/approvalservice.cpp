@@ -427,6 +427,9 @@ Result<int> ApprovalService::expire(const Session& actor, qint64 branchId, const
     auto response = performAudited(
         m_db, actor, {actionExpire, u"branch"_s, QString::number(branchId), {}},
         [&](UnitOfWork& uow, AuditEntry& audit) -> Result<QJsonObject> {
+            if (branchId != actor.branchId)
+                return fail(Error::refused(u"approval.other_branch"_s, u"branch"_s,
+                                           tr("Only the branch's own staff may expire its approvals.")));
             ApprovalRepository approvals(uow);
             auto ids = approvals.pendingThrough(branchId, through);
             if (!ids)

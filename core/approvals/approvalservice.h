@@ -57,7 +57,8 @@ struct ApprovalDecision {
 // permission.denied; also approval.maker_role (Refused: a supervisor or auditor submitting),
 // approval.request_id (Invalid), approval.limit (Invalid: list asks for 1..500). approval.rekey_required
 // is Refused (exit 3), like the mismatch; approval.reason_required is Invalid.
-// End of day expires under the permission approval.expire (0009, supervisor).
+// End of day expires under the permission approval.expire (0009, supervisor), in the actor's own branch
+// only (approval.other_branch).
 class ApprovalService {
 public:
     explicit ApprovalService(Database db);

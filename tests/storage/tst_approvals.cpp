@@ -377,6 +377,9 @@ private slots:
         QCOMPARE(*pending, 1);
         CS_EXPECT_ERROR(service().expire(*f.teller, f.teller->branchId, f.teller->businessDate), "permission.denied",
                         cs::ErrorKind::Refused, "");
+        CS_EXPECT_ERROR(service().expire(*m_super1, m_super1->branchId + 1000, m_super1->businessDate),
+                        "approval.other_branch", cs::ErrorKind::Refused, "branch");
+        QCOMPARE(stateOf(approval), u"pending"_s);
         const auto expired = service().expire(*m_super1, m_super1->branchId, m_super1->businessDate);
         CS_VERIFY_RESULT(expired);
         QCOMPARE(*expired, 1);
