@@ -3,7 +3,8 @@
 // becoming a supervisor (the service refuses, and the database CHECK refuses a raw UPDATE); another
 // supervisor approves and the money moves once; rejection, cancellation and expiry give the hold back;
 // one pending approval per entity and action; blind re-key; authority; a checker-only user cannot
-// submit; reversal and freeze under approval; the queue's list, count and detail.
+// submit; two checkers at once move the money once; reversal and freeze under approval; PostgreSQL
+// NOTIFY on commit; the queue's list, count and detail.
 #include "approvals/approvalservice.h"
 #include "money/amountformat.h"
 #include "services/reversalservice.h"
@@ -13,6 +14,8 @@
 
 #include <QJsonDocument>
 #include <QSignalSpy>
+
+#include <thread>
 #include <QSqlDriver>
 #include <QSqlError>
 
@@ -347,6 +350,36 @@ private slots:
         CS_VERIFY_RESULT(service().approve(*m_super1, approval, cny(5'400'001), id()));
         QCOMPARE(stateOf(approval), u"approved"_s);
         CS_VERIFY_RESULT(f.setSetting(u"limits.supervisor_approve_max"_s, 100'000'000));
+    }
+
+    void twoCheckersAtOnceMoveTheMoneyOnce()
+    {
+        const qint64 approval = waitingWithdrawal(5'060'000);
+        QVERIFY(approval > 0);
+        const qint64 balanceBefore = balance();
+        const qint64 txns = f.journalTxns();
+        std::optional<cs::Result<cs::ApprovalDecision>> first;
+        std::optional<cs::Result<cs::ApprovalDecision>> second;
+        const cs::Database db = f.db.db();
+        // Each thread has its own connection; closed before the thread ends.
+        std::thread a([&] {
+            first = cs::ApprovalService(db).approve(*m_super1, approval, cny(5'060'000), id());
+            db.closeThreadConnection();
+        });
+        std::thread b([&] {
+            second = cs::ApprovalService(db).approve(*m_super2, approval, cny(5'060'000), id());
+            db.closeThreadConnection();
+        });
+        a.join();
+        b.join();
+        QVERIFY(first && second);
+        QCOMPARE(int(first->has_value()) + int(second->has_value()), 1);
+        const auto& loser = first->has_value() ? *second : *first;
+        QCOMPARE(loser.error().code, u"approval.not_pending"_s);
+        QCOMPARE(balance(), balanceBefore - 5'060'000);
+        QCOMPARE(f.journalTxns(), txns + 1);
+        QCOMPARE(held(), 0);
+        QCOMPARE(stateOf(approval), u"approved"_s);
     }
 
     void aCheckerOnlyUserCannotStartAnAction()
