@@ -201,10 +201,13 @@ Result<QJsonObject> accountCommand(const CliArgs& args)
     auto reason = required(args, u"reason"_s);
     if (!reason)
         return fail(reason.error());
-    Status done;
     if (sub == u"reactivate"_s) {
-        done = DormancyService(db).reactivate(session, *number, *reason, requestId);
-    } else if (sub == u"freeze"_s) {
+        if (auto done = DormancyService(db).reactivate(session, *number, *reason, requestId); !done)
+            return fail(done.error());
+        return showJson(accounts, session, *number);
+    }
+    Result<AccountChange> done;
+    if (sub == u"freeze"_s) {
         const auto mode = freezeModeFromKey(args.value(u"mode"_s, u"full"_s));
         if (!mode)
             return fail(Error::invalid(u"account.freeze_mode"_s, u"mode"_s,
@@ -217,7 +220,17 @@ Result<QJsonObject> accountCommand(const CliArgs& args)
     }
     if (!done)
         return fail(done.error());
-    return showJson(accounts, session, *number);
+    auto out = showJson(accounts, session, *number);
+    if (!out)
+        return fail(out.error());
+    // Waiting for a checker (../shared/CLI.md): approval_id and state "pending"; the account's own
+    // state, unchanged yet, as account_state.
+    if (done->pending()) {
+        out->insert(u"account_state"_s, out->value(u"state"_s));
+        out->insert(u"state"_s, u"pending"_s);
+        out->insert(u"approval_id"_s, done->approvalId);
+    }
+    return out;
 }
 
 } // namespace cs::batch

@@ -18,7 +18,10 @@ QJsonValue timeOrNull(const QDateTime& t) { return t.isValid() ? QJsonValue(t.to
 
 QJsonObject toJson(const CashReceipt& r)
 {
-    return {{u"txn_id"_s, r.txnId},
+    // A withdrawal waiting for a checker: no transaction yet, its approval and state "pending".
+    return {{u"txn_id"_s, r.txnId > 0 ? QJsonValue(r.txnId) : QJsonValue()},
+            {u"state"_s, r.state},
+            {u"approval_id"_s, r.approvalId > 0 ? QJsonValue(r.approvalId) : QJsonValue()},
             {u"replayed"_s, r.replayed},
             {u"request_id"_s, r.requestId},
             {u"direction"_s, r.direction == CashDirection::Deposit ? u"deposit"_s : u"withdrawal"_s},
@@ -159,7 +162,9 @@ Result<QJsonObject> reverseCommand(const CliArgs& args)
         balances.insert(it.key(), amountJson(it.value()));
     // `balance` (../shared/CLI.md) when one customer account was touched, as for a cash transaction.
     const QJsonValue balance = balances.size() == 1 ? balances.begin().value() : QJsonValue();
-    return QJsonObject{{u"txn_id"_s, reversed->reversalTxnId},
+    return QJsonObject{{u"txn_id"_s, reversed->reversalTxnId > 0 ? QJsonValue(reversed->reversalTxnId) : QJsonValue()},
+                       {u"state"_s, reversed->state},
+                       {u"approval_id"_s, reversed->approvalId > 0 ? QJsonValue(reversed->approvalId) : QJsonValue()},
                        {u"original_txn_id"_s, reversed->originalTxnId},
                        {u"replayed"_s, reversed->replayed},
                        {u"balance"_s, balance},

@@ -23,6 +23,9 @@ Result<QJsonObject> reverseCommand(const CliArgs& args); // reverse
 // transfercommands.cpp
 Result<QJsonObject> transferCommand(const CliArgs& args); // transfer enter|preview|list|show|ack|release-queued
 
+// approvalcommands.cpp
+Result<QJsonObject> approvalCommand(const CliArgs& args); // approval list|show|approve|reject|cancel
+
 // auditcommands.cpp
 Result<QJsonObject> verifyAuditCommand(const CliArgs& args); // verify-audit
 

@@ -76,9 +76,10 @@ const QList<Command>& commands()
         {u"account"_s, QT_TRANSLATE_NOOP("cs::batch", "open, show, freeze, unfreeze, close, reactivate accounts; holds; statements; dormancy sweep"), accountCommand},
         {u"cash"_s, QT_TRANSLATE_NOOP("cs::batch", "cash deposit or withdrawal through the acting teller's cash box"), cashCommand},
         {u"cashbox"_s, QT_TRANSLATE_NOOP("cs::batch", "open, take from or return to the vault, count, close or show the teller's cash box"), cashboxCommand},
-        {u"reverse"_s, QT_TRANSLATE_NOOP("cs::batch", "reverse a posted transaction (supervisor)"), reverseCommand},
         // transfers (issue 5)
         {u"transfer"_s, QT_TRANSLATE_NOOP("cs::batch", "enter, preview, list or show transfers; acknowledge clearing items; send queued HVPS items"), transferCommand},
+        {u"reverse"_s, QT_TRANSLATE_NOOP("cs::batch", "reverse a posted transaction (a teller's request waits for approval)"), reverseCommand},
+        {u"approval"_s, QT_TRANSLATE_NOOP("cs::batch", "list, show, approve, reject or cancel pending approvals"), approvalCommand},
         {u"verify-audit"_s, QT_TRANSLATE_NOOP("cs::batch", "check the audit chains; exit 3 naming the first bad record"), verifyAuditCommand},
         {u"version"_s, QT_TRANSLATE_NOOP("cs::batch", "print the program version"), version},
     };

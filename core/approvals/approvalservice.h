@@ -54,7 +54,11 @@ struct ApprovalDecision {
 // approval.authority (amount above the checker's limit), approval.rekey_required,
 // approval.rekey_mismatch, approval.reason_required (Invalid), approval.duplicate (a pending one exists
 // for the entity and action), approval.not_maker (cancel by someone else), approval.unknown_action,
-// permission.denied.
+// permission.denied; also approval.maker_role (Refused: a supervisor or auditor submitting),
+// approval.request_id (Invalid), approval.limit (Invalid: list asks for 1..500). approval.rekey_required
+// is Refused (exit 3), like the mismatch; approval.reason_required is Invalid.
+// End of day expires under the permission approval.expire (0009, supervisor), in the actor's own branch
+// only (approval.other_branch).
 class ApprovalService {
 public:
     explicit ApprovalService(Database db);

@@ -79,6 +79,7 @@ QString Permissions::displayName(const QString& action)
         {u"approval.read"_s, QT_TRANSLATE_NOOP("cs::Permissions", "see approvals")},
         {u"approval.cancel"_s, QT_TRANSLATE_NOOP("cs::Permissions", "cancel an approval")},
         {u"approval.decide"_s, QT_TRANSLATE_NOOP("cs::Permissions", "approve or reject")},
+        {u"approval.expire"_s, QT_TRANSLATE_NOOP("cs::Permissions", "expire pending approvals")},
         {u"eod.run"_s, QT_TRANSLATE_NOOP("cs::Permissions", "close the business day")},
     };
     const auto it = names.constFind(action);

@@ -1,5 +1,6 @@
 #include "services/accountservice.h"
 
+#include "approvals/approvalservice.h"
 #include "domain/accountnumber.h"
 #include "ledger/postingengine.h"
 #include "money/amountformat.h"
@@ -11,6 +12,7 @@
 #include "storage/journalrepository.h"
 
 #include <QCoreApplication>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -172,41 +174,6 @@ Status readAccount(const Database& db, const Session& session, const QString& ty
             return work(uow, *account, *branch);
         },
         UnitOfWork::Isolation::ReadOnly);
-}
-
-// One audited change of the account named by `typed`, made under its row lock.
-Status change(const Database& db, const Session& session, const QString& action, const QString& typed,
-              const QString& requestId,
-              const std::function<Status(AccountRepository&, const AccountRecord&, const BranchDay&)>& apply)
-{
-    auto number = AccountNumber::normalize(typed);
-    if (!number)
-        return fail(number.error());
-    auto result = performAudited(
-        db, session, {action, u"account"_s, *number, requestId},
-        [&](UnitOfWork& uow, AuditEntry& audit) -> Result<QJsonObject> {
-            AccountRepository accounts(uow);
-            auto before = load(accounts, *number, true);
-            if (!before)
-                return fail(before.error());
-            auto branch = InternalAccounts::branch(accounts, session.branchId);
-            if (!branch)
-                return fail(branch.error());
-            if (auto applied = apply(accounts, *before, *branch); !applied)
-                return fail(applied.error());
-            auto after = load(accounts, *number, false);
-            if (!after)
-                return fail(after.error());
-            audit.before = picture(*before);
-            audit.after = picture(*after);
-            QJsonObject response{{u"account"_s, after->number}, {u"state"_s, after->state}};
-            if (!after->freezeMode.isEmpty())
-                response.insert(u"freeze_mode"_s, after->freezeMode);
-            return response;
-        });
-    if (!result)
-        return fail(result.error());
-    return {};
 }
 
 } // namespace
@@ -430,93 +397,195 @@ Result<QList<AccountView>> AccountService::listForCustomer(const Session& sessio
     return all;
 }
 
-Status AccountService::freeze(const Session& session, const QString& number, FreezeMode mode, const QString& reasonCode,
-                              const QString& reason, const QString& requestId) const
+QString accountCommandAction(AccountCommand command)
+{
+    switch (command) {
+    case AccountCommand::Freeze: return actionFreeze;
+    case AccountCommand::Unfreeze: return actionUnfreeze;
+    case AccountCommand::Close: return actionClose;
+    }
+    return actionFreeze;
+}
+
+QJsonObject accountCommandPayload(const AccountCommandRequest& r)
+{
+    QJsonObject o{{u"account"_s, r.number}, {u"reason"_s, r.reason.trimmed()}};
+    if (r.command == AccountCommand::Freeze) {
+        o.insert(u"mode"_s, freezeModeKey(r.mode));
+        o.insert(u"reason_code"_s, r.reasonCode);
+    }
+    return o;
+}
+
+AccountCommandRequest accountCommandFromPayload(AccountCommand command, const QJsonObject& o)
+{
+    AccountCommandRequest r;
+    r.command = command;
+    r.number = o.value(u"account"_s).toString();
+    r.mode = freezeModeFromKey(o.value(u"mode"_s).toString()).value_or(FreezeMode::Full);
+    r.reasonCode = o.value(u"reason_code"_s).toString();
+    r.reason = o.value(u"reason"_s).toString();
+    return r;
+}
+
+namespace {
+
+// The rules of each command against the account as it stands (locked), then its write.
+Status applyRules(AccountRepository& accounts, const AccountCommandRequest& r, const AccountRecord& a,
+                  const BranchDay& branch)
+{
+    if (r.command == AccountCommand::Freeze) {
+        if (auto ok = refuseInternal(a); !ok)
+            return ok;
+        if (a.state == u"frozen"_s)
+            return fail(Error::refused(u"account.already_frozen"_s, u"account"_s,
+                                       QCoreApplication::translate("cs::AccountService", "Account %1 is already frozen.")
+                                           .arg(a.number)));
+        if (a.state != u"normal"_s)
+            return fail(Error::refused(u"account.state"_s, u"account"_s,
+                                       QCoreApplication::translate("cs::AccountService", "Account %1 is closed or dormant.")
+                                           .arg(a.number)));
+        return accounts.setFrozen(a.id, freezeModeKey(r.mode), r.reasonCode + u": "_s + r.reason.trimmed());
+    }
+    if (r.command == AccountCommand::Unfreeze) {
+        if (a.state != u"frozen"_s)
+            return fail(Error::refused(u"account.not_frozen"_s, u"account"_s,
+                                       QCoreApplication::translate("cs::AccountService", "Account %1 is not frozen.")
+                                           .arg(a.number)));
+        return accounts.setUnfrozen(a.id);
+    }
+    if (auto ok = refuseInternal(a); !ok)
+        return ok;
+    if (a.state == u"closed"_s)
+        return fail(Error::refused(u"account.already_closed"_s, u"account"_s,
+                                   QCoreApplication::translate("cs::AccountService", "Account %1 is already closed.")
+                                       .arg(a.number)));
+    if (a.state == u"frozen"_s)
+        return fail(Error::refused(u"account.close_frozen"_s, u"account"_s,
+                                   QCoreApplication::translate("cs::AccountService",
+                                                               "Account %1 is frozen: unfreeze it before closing.")
+                                       .arg(a.number)));
+    auto holds = HoldRepository(accounts.uow()).activeOn(a.id);
+    if (!holds)
+        return fail(holds.error());
+    if (!holds->isEmpty() || a.held != 0)
+        return fail(Error::refused(u"account.close_holds"_s, u"account"_s,
+                                   QCoreApplication::translate("cs::AccountService",
+                                                               "Account %1 has active holds: release them before closing.")
+                                       .arg(a.number)));
+    if (a.balance != 0)
+        return fail(Error::refused(u"account.close_nonzero"_s, u"account"_s,
+                                   QCoreApplication::translate("cs::AccountService",
+                                                               "Account %1 still holds %2: pay it out before closing.")
+                                       .arg(a.number, formatAmount(Money(a.balance, currencyOf(a.currency))))));
+    auto bound = accounts.openBoundCount(a.id);
+    if (!bound)
+        return fail(bound.error());
+    if (*bound > 0)
+        return fail(Error::refused(u"account.close_bound"_s, u"account"_s,
+                                   QCoreApplication::translate("cs::AccountService",
+                                                               "Class II or III accounts are bound to account %1: close "
+                                                               "them first.")
+                                       .arg(a.number)));
+    return accounts.setClosed(a.id, branch.businessDate);
+}
+
+// One audited command on the account: done at once, or stored as a pending approval when its
+// setting asks for a checker.
+Result<AccountChange> perform(const Database& db, const Session& session, AccountCommandRequest request,
+                              const QString& requestId)
+{
+    auto number = AccountNumber::normalize(request.number);
+    if (!number)
+        return fail(number.error());
+    request.number = *number;
+    const QString action = accountCommandAction(request.command);
+    bool ran = false;
+    auto result = performAudited(
+        db, session, {action, u"account"_s, *number, requestId},
+        [&](UnitOfWork& uow, AuditEntry& audit) -> Result<QJsonObject> {
+            ran = true;
+            auto required = ApprovalService::required(uow, action, std::nullopt);
+            if (!required)
+                return fail(required.error());
+            if (!*required)
+                return AccountService::applyCommand(uow, session, request, audit);
+            auto current = AccountRepository(uow).findByNumber(*number);
+            if (!current)
+                return fail(current.error());
+            if (!current->has_value())
+                return fail(accountNotFound(*number));
+            const QString approvalRequest =
+                requestId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : requestId;
+            auto pending = ApprovalService::submit(
+                uow, session, {action, u"account"_s, *number, accountCommandPayload(request), std::nullopt, approvalRequest});
+            if (!pending)
+                return fail(pending.error());
+            audit.before = picture(**current);
+            audit.after = {{u"approval_id"_s, pending->approvalId}, {u"state"_s, pending->state}};
+            QJsonObject response{{u"account"_s, *number},
+                                 {u"state"_s, (*current)->state},
+                                 {u"approval_id"_s, pending->approvalId}};
+            if (!(*current)->freezeMode.isEmpty())
+                response.insert(u"freeze_mode"_s, (*current)->freezeMode);
+            return response;
+        });
+    if (!result)
+        return fail(result.error());
+    return AccountChange{result->value(u"account"_s).toString(), result->value(u"state"_s).toString(),
+                         result->value(u"freeze_mode"_s).toString(), result->value(u"approval_id"_s).toInteger(), !ran};
+}
+
+} // namespace
+
+Result<QJsonObject> AccountService::applyCommand(UnitOfWork& uow, const Session& session,
+                                                 const AccountCommandRequest& request, AuditEntry& audit)
+{
+    AccountRepository accounts(uow);
+    auto before = load(accounts, request.number, true);
+    if (!before)
+        return fail(before.error());
+    auto branch = InternalAccounts::branch(accounts, session.branchId);
+    if (!branch)
+        return fail(branch.error());
+    if (auto applied = applyRules(accounts, request, *before, *branch); !applied)
+        return fail(applied.error());
+    auto after = load(accounts, request.number, false);
+    if (!after)
+        return fail(after.error());
+    audit.before = picture(*before);
+    audit.after = picture(*after);
+    QJsonObject response{{u"account"_s, after->number}, {u"state"_s, after->state}};
+    if (!after->freezeMode.isEmpty())
+        response.insert(u"freeze_mode"_s, after->freezeMode);
+    return response;
+}
+
+Result<AccountChange> AccountService::freeze(const Session& session, const QString& number, FreezeMode mode,
+                                             const QString& reasonCode, const QString& reason,
+                                             const QString& requestId) const
 {
     if (auto ok = requireReasonCode(reasonCode); !ok)
-        return ok;
+        return fail(ok.error());
     if (auto ok = requireReason(reason); !ok)
-        return ok;
-    return change(m_db, session, actionFreeze, number, requestId,
-                  [&](AccountRepository& accounts, const AccountRecord& a, const BranchDay&) -> Status {
-                      if (auto ok = refuseInternal(a); !ok)
-                          return ok;
-                      if (a.state == u"frozen"_s)
-                          return fail(Error::refused(u"account.already_frozen"_s, u"account"_s,
-                                                     QCoreApplication::translate("cs::AccountService",
-                                                                                 "Account %1 is already frozen.")
-                                                         .arg(a.number)));
-                      if (a.state != u"normal"_s)
-                          return fail(Error::refused(u"account.state"_s, u"account"_s,
-                                                     QCoreApplication::translate("cs::AccountService",
-                                                                                 "Account %1 is closed or dormant.")
-                                                         .arg(a.number)));
-                      return accounts.setFrozen(a.id, freezeModeKey(mode), reasonCode + u": "_s + reason.trimmed());
-                  });
+        return fail(ok.error());
+    return perform(m_db, session, {AccountCommand::Freeze, number, mode, reasonCode, reason}, requestId);
 }
 
-Status AccountService::unfreeze(const Session& session, const QString& number, const QString& reason,
-                                const QString& requestId) const
+Result<AccountChange> AccountService::unfreeze(const Session& session, const QString& number, const QString& reason,
+                                               const QString& requestId) const
 {
     if (auto ok = requireReason(reason); !ok)
-        return ok;
-    return change(m_db, session, actionUnfreeze, number, requestId,
-                  [&](AccountRepository& accounts, const AccountRecord& a, const BranchDay&) -> Status {
-                      if (a.state != u"frozen"_s)
-                          return fail(Error::refused(u"account.not_frozen"_s, u"account"_s,
-                                                     QCoreApplication::translate("cs::AccountService",
-                                                                                 "Account %1 is not frozen.")
-                                                         .arg(a.number)));
-                      return accounts.setUnfrozen(a.id);
-                  });
+        return fail(ok.error());
+    return perform(m_db, session, {AccountCommand::Unfreeze, number, FreezeMode::Full, {}, reason}, requestId);
 }
 
-Status AccountService::close(const Session& session, const QString& number, const QString& reason,
-                             const QString& requestId) const
+Result<AccountChange> AccountService::close(const Session& session, const QString& number, const QString& reason,
+                                            const QString& requestId) const
 {
     if (auto ok = requireReason(reason); !ok)
-        return ok;
-    return change(m_db, session, actionClose, number, requestId,
-                  [&](AccountRepository& accounts, const AccountRecord& a, const BranchDay& branch) -> Status {
-                      if (auto ok = refuseInternal(a); !ok)
-                          return ok;
-                      if (a.state == u"closed"_s)
-                          return fail(Error::refused(u"account.already_closed"_s, u"account"_s,
-                                                     QCoreApplication::translate("cs::AccountService",
-                                                                                 "Account %1 is already closed.")
-                                                         .arg(a.number)));
-                      if (a.state == u"frozen"_s)
-                          return fail(Error::refused(u"account.close_frozen"_s, u"account"_s,
-                                                     QCoreApplication::translate("cs::AccountService",
-                                                                                 "Account %1 is frozen: unfreeze it "
-                                                                                 "before closing.")
-                                                         .arg(a.number)));
-                      auto holds = HoldRepository(accounts.uow()).activeOn(a.id);
-                      if (!holds)
-                          return fail(holds.error());
-                      if (!holds->isEmpty() || a.held != 0)
-                          return fail(Error::refused(u"account.close_holds"_s, u"account"_s,
-                                                     QCoreApplication::translate("cs::AccountService",
-                                                                                 "Account %1 has active holds: release "
-                                                                                 "them before closing.")
-                                                         .arg(a.number)));
-                      if (a.balance != 0)
-                          return fail(Error::refused(u"account.close_nonzero"_s, u"account"_s,
-                                                     QCoreApplication::translate("cs::AccountService",
-                                                                                 "Account %1 still holds %2: pay it "
-                                                                                 "out before closing.")
-                                                         .arg(a.number, formatAmount(Money(a.balance, currencyOf(a.currency))))));
-                      auto bound = accounts.openBoundCount(a.id);
-                      if (!bound)
-                          return fail(bound.error());
-                      if (*bound > 0)
-                          return fail(Error::refused(u"account.close_bound"_s, u"account"_s,
-                                                     QCoreApplication::translate("cs::AccountService",
-                                                                                 "Class II or III accounts are bound to "
-                                                                                 "account %1: close them first.")
-                                                         .arg(a.number)));
-                      return accounts.setClosed(a.id, branch.businessDate);
-                  });
+        return fail(ok.error());
+    return perform(m_db, session, {AccountCommand::Close, number, FreezeMode::Full, {}, reason}, requestId);
 }
 
 Result<qint64> AccountService::placeHold(const Session& session, const QString& typed, const Money& amount,

@@ -3,6 +3,7 @@
 #include "auth/session.h"
 #include "common/result.h"
 #include "money/money.h"
+#include "security/auditlog.h"
 #include "storage/database.h"
 
 #include <QDate>
@@ -22,6 +23,31 @@ std::optional<FreezeMode> freezeModeFromKey(QStringView key);
 
 // Reason codes of freezes and holds: judicial, customer, aml, bank, transfer, other.
 const QStringList& accountReasonCodes();
+
+// The changes of an account's state that may wait for a checker (approvals account.freeze,
+// account.unfreeze, account.close while their approvals.required.* setting is 1).
+enum class AccountCommand { Freeze, Unfreeze, Close };
+QString accountCommandAction(AccountCommand command); // "account.freeze", ...
+
+struct AccountCommandRequest {
+    AccountCommand command = AccountCommand::Freeze;
+    QString number;
+    FreezeMode mode = FreezeMode::Full; // freeze
+    QString reasonCode;                 // freeze
+    QString reason;
+};
+QJsonObject accountCommandPayload(const AccountCommandRequest& request);
+AccountCommandRequest accountCommandFromPayload(AccountCommand command, const QJsonObject& payload);
+
+// What freeze, unfreeze and close answer: done, with the account's state now, or waiting for a checker.
+struct AccountChange {
+    QString account;
+    QString state;          // the account's state after (as it was, while pending)
+    QString freezeMode;
+    qint64 approvalId = 0;  // > 0: stored as a pending approval, nothing changed yet
+    bool replayed = false;
+    bool pending() const { return approvalId > 0; }
+};
 
 struct OpenAccountRequest {
     qint64 customerId = 0;
@@ -109,13 +135,20 @@ public:
     Result<AccountView> show(const Session& session, const QString& number) const;
     Result<QList<AccountView>> listForCustomer(const Session& session, qint64 customerId) const;
 
-    Status freeze(const Session& session, const QString& number, FreezeMode mode, const QString& reasonCode,
-                  const QString& reason, const QString& requestId = {}) const;
-    Status unfreeze(const Session& session, const QString& number, const QString& reason,
-                    const QString& requestId = {}) const;
+    // Each waits for a checker when its approvals.required.* setting is 1 (AccountChange::pending()).
+    Result<AccountChange> freeze(const Session& session, const QString& number, FreezeMode mode,
+                                 const QString& reasonCode, const QString& reason, const QString& requestId = {}) const;
+    Result<AccountChange> unfreeze(const Session& session, const QString& number, const QString& reason,
+                                   const QString& requestId = {}) const;
     // Only at zero balance, without active holds, not frozen, with no open Class II/III bound to it.
-    Status close(const Session& session, const QString& number, const QString& reason,
-                 const QString& requestId = {}) const;
+    Result<AccountChange> close(const Session& session, const QString& number, const QString& reason,
+                                const QString& requestId = {}) const;
+
+    // The change itself inside the caller's transaction, under the account's row lock (the approval
+    // service executes an approved command through it): its rules, the write, the audit's before and
+    // after. Answers {account, state, freeze_mode}.
+    static Result<QJsonObject> applyCommand(UnitOfWork& uow, const Session& executor, const AccountCommandRequest& request,
+                                            AuditEntry& audit);
 
     // Holds (permission account.freeze to place, account.unfreeze to release).
     Result<qint64> placeHold(const Session& session, const QString& number, const Money& amount,

@@ -1,5 +1,6 @@
 #include "services/cashservice.h"
 
+#include "approvals/approvalservice.h"
 #include "domain/accountnumber.h"
 #include "ledger/postingengine.h"
 #include "money/amountformat.h"
@@ -141,7 +142,37 @@ QJsonObject cashReceiptJson(const CashReceipt& r)
             {u"teller_name"_s, r.tellerName},
             {u"terminal"_s, r.terminal},
             {u"large_value"_s, r.largeValue},
-            {u"memo"_s, r.memo}};
+            {u"memo"_s, r.memo},
+            {u"approval_id"_s, r.approvalId > 0 ? QJsonValue(r.approvalId) : QJsonValue()},
+            {u"state"_s, r.state}};
+}
+
+QJsonObject cashRequestPayload(const CashRequest& r)
+{
+    return {{u"account"_s, r.accountNumber},
+            {u"amount"_s, plain(r.amount)},
+            {u"currency"_s, r.amount.currency().code()},
+            {u"request_id"_s, r.requestId},
+            {u"memo"_s, r.memo},
+            {u"agent_name"_s, r.dueDiligence.agentName},
+            {u"agent_id_number"_s, r.dueDiligence.agentIdNumber},
+            {u"source_of_funds"_s, r.dueDiligence.sourceOfFunds},
+            {u"purpose"_s, r.dueDiligence.purpose},
+            {u"id_copy_ref"_s, r.dueDiligence.idCopyRef}};
+}
+
+CashRequest cashRequestFromPayload(const QJsonObject& o)
+{
+    const Currency currency = currencyOf(o.value(u"currency"_s).toString());
+    CashRequest r;
+    r.accountNumber = o.value(u"account"_s).toString();
+    r.amount = parseAmount(o.value(u"amount"_s).toString(), currency).value_or(Money::zero(currency));
+    r.requestId = o.value(u"request_id"_s).toString();
+    r.memo = o.value(u"memo"_s).toString();
+    r.dueDiligence = {o.value(u"agent_name"_s).toString(), o.value(u"agent_id_number"_s).toString(),
+                      o.value(u"source_of_funds"_s).toString(), o.value(u"purpose"_s).toString(),
+                      o.value(u"id_copy_ref"_s).toString()};
+    return r;
 }
 
 namespace {
@@ -171,6 +202,8 @@ CashReceipt fromJson(const QJsonObject& o)
     r.terminal = o.value(u"terminal"_s).toString();
     r.largeValue = o.value(u"large_value"_s).toBool();
     r.memo = o.value(u"memo"_s).toString();
+    r.approvalId = o.value(u"approval_id"_s).toInteger();
+    r.state = o.value(u"state"_s).toString(u"posted"_s);
     return r;
 }
 
@@ -249,6 +282,60 @@ Result<CashReceipt> rebuild(UnitOfWork& uow, qint64 txnId)
     return r;
 }
 
+// The withdrawal as an approval for a supervisor (cash.withdraw): validated as it will be executed,
+// stored pending, and the amount charged held on the account until the decision.
+Result<QJsonObject> waitForApproval(UnitOfWork& uow, const Session& session, const CashRequest& request,
+                                    const AccountRecord& account, const Money& fee, AuditEntry& audit)
+{
+    auto charged = request.amount.plus(fee);
+    if (!charged)
+        return fail(charged.error());
+    auto pending = ApprovalService::submit(uow, session, {actionWithdraw, u"account"_s, account.number,
+                                                          cashRequestPayload(request), request.amount, request.requestId});
+    if (!pending)
+        return fail(pending.error());
+    auto hold = PostingEngine::placeHold(
+        uow, {account.id, *charged, u"approval"_s,
+              QCoreApplication::translate("cs::CashService", "Cash withdrawal waiting for approval %1")
+                  .arg(pending->approvalId),
+              request.requestId, session.staffId, pending->approvalId});
+    if (!hold)
+        return fail(hold.error());
+    CashReceipt r;
+    r.requestId = request.requestId;
+    r.direction = CashDirection::Withdrawal;
+    r.accountNumber = account.number;
+    r.accountTitle = account.title;
+    if (account.customerId > 0) {
+        auto owner = AccountRepository(uow).owner(account.customerId);
+        if (!owner)
+            return fail(owner.error());
+        if (owner->has_value())
+            r.customerName = (*owner)->fullName;
+    }
+    r.amount = request.amount;
+    r.fee = fee;
+    r.balanceAfter = Money(account.balance, request.amount.currency());
+    r.businessDate = session.businessDate;
+    r.postedAt = QDateTime::currentDateTimeUtc();
+    r.branchCode = session.branchCode;
+    r.branchName = session.branchName;
+    r.tellerLogin = session.login;
+    r.tellerName = session.fullName;
+    r.terminal = session.terminal;
+    r.memo = request.memo.trimmed();
+    r.approvalId = pending->approvalId;
+    r.state = pending->state;
+    audit.entityId = account.number;
+    audit.after = {{u"approval_id"_s, pending->approvalId},
+                   {u"state"_s, pending->state},
+                   {u"direction"_s, directionKey(CashDirection::Withdrawal)},
+                   {u"amount"_s, plain(request.amount)},
+                   {u"held"_s, plain(*charged)},
+                   {u"hold_id"_s, *hold}};
+    return cashReceiptJson(r);
+}
+
 } // namespace
 
 CashService::CashService(Database db) : m_db(std::move(db)) {}
@@ -322,111 +409,128 @@ Result<CashReceipt> CashService::post(const Session& session, CashDirection dire
     auto number = AccountNumber::normalize(request.accountNumber);
     if (!number)
         return fail(number.error());
+    CashRequest normalized = request;
+    normalized.accountNumber = *number;
     bool ran = false;
-    auto result = performAudited(
-        m_db, session, {actionOf(direction), u"account"_s, *number, request.requestId},
-        [&](UnitOfWork& uow, AuditEntry& audit) -> Result<QJsonObject> {
-            ran = true;
-            AccountRepository accounts(uow);
-            auto account = loadCustomerAccount(accounts, *number);
-            if (!account)
-                return fail(account.error());
-            auto branch = InternalAccounts::branch(accounts, session.branchId);
-            if (!branch)
-                return fail(branch.error());
-            CashRepository cash(uow);
-            auto box = cash.openSession(session.staffId);
-            if (!box)
-                return fail(box.error());
-            if (!box->has_value() || (*box)->businessDate != branch->businessDate)
-                return fail(Error::refused(u"cashbox.not_open"_s, u"cashbox"_s,
-                                           QCoreApplication::translate("cs::CashService",
-                                                                       "Your cash box is not open today: open it before "
-                                                                       "handling cash.")));
-            auto settings = SettingsRepository(uow).integers({settingLargeValue, settingTellerMax});
-            if (!settings)
-                return fail(settings.error());
-            const qint64 threshold = settings->value(settingLargeValue);
-            const qint64 tellerMax = settings->value(settingTellerMax);
-            const Currency currency = currencyOf(account->currency);
-            // TODO(issue 5, maker-checker): above the teller's limit the withdrawal becomes a pending
-            // approval for a supervisor instead of being refused.
-            if (direction == CashDirection::Withdrawal && request.amount.minor() > tellerMax)
-                return fail(Error::refused(u"cash.approval_required"_s, u"amount"_s,
-                                           QCoreApplication::translate("cs::CashService",
-                                                                       "A cash withdrawal above %1 needs a supervisor's "
-                                                                       "approval.")
-                                               .arg(formatAmount(Money(tellerMax, currency)))));
-            if (threshold > 0 && request.amount.minor() >= threshold) {
-                if (auto ok = checkDueDiligence(direction, request.dueDiligence); !ok)
-                    return fail(ok.error());
-            }
-            // The customer's row serializes their cash across terminals (PostgreSQL; SQLite has one
-            // writer), so two deposits at once both see each other in the day total and neither misses
-            // the large-value report. Customer before accounts, as opening an account locks them.
-            if (auto owner = AccountRepository(uow).lockOwner(account->customerId); !owner)
-                return fail(owner.error());
-            auto dayBefore = cash.customerCashDayTotal(account->customerId, branch->businessDate, kindOf(direction),
-                                                       customerSide(direction));
-            if (!dayBefore)
-                return fail(dayBefore.error());
-            const Money fee = cashFee(*account, direction, request.amount);
-
-            PostingRequest posting;
-            posting.requestId = request.requestId;
-            posting.kind = kindOf(direction);
-            posting.branchId = session.branchId;
-            posting.businessDate = session.businessDate;
-            posting.staffId = session.staffId;
-            posting.terminal = session.terminal;
-            posting.memo = request.memo.trimmed();
-            if (direction == CashDirection::Deposit) {
-                posting.lines = {{(*box)->accountId, 'D', request.amount, {}}, {account->id, 'C', request.amount, {}}};
-            } else {
-                auto charged = request.amount.plus(fee);
-                if (!charged)
-                    return fail(charged.error());
-                posting.lines = {{account->id, 'D', *charged, {}}, {(*box)->accountId, 'C', request.amount, {}}};
-                if (fee.isPositive()) {
-                    auto ledger = InternalAccounts::ensure(uow, session.branchId, currency);
-                    if (!ledger)
-                        return fail(ledger.error());
-                    posting.lines.append({ledger->feeIncome, 'C', fee, {}});
-                }
-            }
-            auto posted = PostingEngine::post(uow, posting);
-            if (!posted)
-                return fail(posted.error());
-
-            const qint64 dayTotal = *dayBefore + request.amount.minor();
-            const bool large = threshold > 0 && dayTotal >= threshold;
-            if (large) {
-                const DueDiligence& dd = request.dueDiligence;
-                if (auto entered = cash.insertLargeValue({session.branchId, branch->businessDate, account->customerId,
-                                                          posted->txnId, u"cash"_s, flowKey(direction),
-                                                          request.amount.minor(), dayTotal, account->currency,
-                                                          dd.agentName, dd.agentIdNumber, dd.sourceOfFunds, dd.purpose,
-                                                          dd.idCopyRef});
-                    !entered)
-                    return fail(entered.error());
-            }
-            auto receipt = rebuild(uow, posted->txnId);
-            if (!receipt)
-                return fail(receipt.error());
-            audit.entityId = account->number;
-            audit.after = {{u"txn_id"_s, posted->txnId},
-                           {u"direction"_s, directionKey(direction)},
-                           {u"amount"_s, plain(request.amount)},
-                           {u"fee"_s, plain(fee)},
-                           {u"balance"_s, plain(receipt->balanceAfter)},
-                           {u"large_value"_s, large}};
-            return cashReceiptJson(*receipt);
-        });
+    auto result = performAudited(m_db, session, {actionOf(direction), u"account"_s, *number, request.requestId},
+                                 [&](UnitOfWork& uow, AuditEntry& audit) -> Result<QJsonObject> {
+                                     ran = true;
+                                     return postIn(uow, session, direction, normalized, audit);
+                                 });
     if (!result)
         return fail(result.error());
     CashReceipt receipt = fromJson(*result);
     receipt.replayed = !ran;
     return receipt;
+}
+
+Result<QJsonObject> CashService::postIn(UnitOfWork& uow, const Session& session, CashDirection direction,
+                                        const CashRequest& request, AuditEntry& audit, const ApprovedCash* approved)
+{
+    if (auto ok = requireAmount(request.amount); !ok)
+        return fail(ok.error());
+    if (auto ok = requireRequestId(request.requestId); !ok)
+        return fail(ok.error());
+    auto number = AccountNumber::normalize(request.accountNumber);
+    if (!number)
+        return fail(number.error());
+    AccountRepository accounts(uow);
+    auto account = loadCustomerAccount(accounts, *number);
+    if (!account)
+        return fail(account.error());
+    auto branch = InternalAccounts::branch(accounts, session.branchId);
+    if (!branch)
+        return fail(branch.error());
+    CashRepository cash(uow);
+    auto box = cash.openSession(session.staffId);
+    if (!box)
+        return fail(box.error());
+    if (!box->has_value() || (*box)->businessDate != branch->businessDate)
+        return fail(Error::refused(u"cashbox.not_open"_s, u"cashbox"_s,
+                                   QCoreApplication::translate("cs::CashService",
+                                                               "Your cash box is not open today: open it before "
+                                                               "handling cash.")));
+    auto settings = SettingsRepository(uow).integers({settingLargeValue, settingTellerMax});
+    if (!settings)
+        return fail(settings.error());
+    const qint64 threshold = settings->value(settingLargeValue);
+    const qint64 tellerMax = settings->value(settingTellerMax);
+    const Currency currency = currencyOf(account->currency);
+    const Money fee = cashFee(*account, direction, request.amount);
+    // Above the teller's limit a withdrawal waits for a supervisor (DESIGN rule 6), its amount held.
+    if (direction == CashDirection::Withdrawal && !approved && request.amount.minor() > tellerMax)
+        return waitForApproval(uow, session, request, *account, fee, audit);
+    if (threshold > 0 && request.amount.minor() >= threshold) {
+        if (auto ok = checkDueDiligence(direction, request.dueDiligence); !ok)
+            return fail(ok.error());
+    }
+    // The customer's row serializes their cash across terminals (PostgreSQL; SQLite has one
+    // writer), so two deposits at once both see each other in the day total and neither misses
+    // the large-value report. Customer before accounts, as opening an account locks them.
+    if (auto owner = AccountRepository(uow).lockOwner(account->customerId); !owner)
+        return fail(owner.error());
+    auto dayBefore = cash.customerCashDayTotal(account->customerId, branch->businessDate, kindOf(direction),
+                                               customerSide(direction));
+    if (!dayBefore)
+        return fail(dayBefore.error());
+
+    PostingRequest posting;
+    posting.requestId = request.requestId;
+    posting.kind = kindOf(direction);
+    posting.branchId = session.branchId;
+    posting.businessDate = session.businessDate;
+    posting.staffId = session.staffId;
+    posting.terminal = session.terminal;
+    posting.memo = request.memo.trimmed();
+    if (approved) {
+        posting.approvalId = approved->approvalId;
+        posting.consumeHolds = approved->holds;
+    }
+    if (direction == CashDirection::Deposit) {
+        posting.lines = {{(*box)->accountId, 'D', request.amount, {}}, {account->id, 'C', request.amount, {}}};
+    } else {
+        auto charged = request.amount.plus(fee);
+        if (!charged)
+            return fail(charged.error());
+        posting.lines = {{account->id, 'D', *charged, {}}, {(*box)->accountId, 'C', request.amount, {}}};
+        if (fee.isPositive()) {
+            auto ledger = InternalAccounts::ensure(uow, session.branchId, currency);
+            if (!ledger)
+                return fail(ledger.error());
+            posting.lines.append({ledger->feeIncome, 'C', fee, {}});
+        }
+    }
+    auto posted = PostingEngine::post(uow, posting);
+    if (!posted)
+        return fail(posted.error());
+    // An approval validating the withdrawal: every rule held; the rest needs the posted transaction.
+    if (uow.isDryRun())
+        return QJsonObject{};
+
+    const qint64 dayTotal = *dayBefore + request.amount.minor();
+    const bool large = threshold > 0 && dayTotal >= threshold;
+    if (large) {
+        const DueDiligence& dd = request.dueDiligence;
+        if (auto entered = cash.insertLargeValue({session.branchId, branch->businessDate, account->customerId,
+                                                  posted->txnId, u"cash"_s, flowKey(direction), request.amount.minor(),
+                                                  dayTotal, account->currency, dd.agentName, dd.agentIdNumber,
+                                                  dd.sourceOfFunds, dd.purpose, dd.idCopyRef});
+            !entered)
+            return fail(entered.error());
+    }
+    auto receipt = rebuild(uow, posted->txnId);
+    if (!receipt)
+        return fail(receipt.error());
+    audit.entityId = account->number;
+    audit.after = {{u"txn_id"_s, posted->txnId},
+                   {u"direction"_s, directionKey(direction)},
+                   {u"amount"_s, plain(request.amount)},
+                   {u"fee"_s, plain(fee)},
+                   {u"balance"_s, plain(receipt->balanceAfter)},
+                   {u"large_value"_s, large}};
+    if (approved)
+        audit.after.insert(u"approval_id"_s, approved->approvalId);
+    return cashReceiptJson(*receipt);
 }
 
 Result<CashReceipt> CashService::receipt(const Session& session, qint64 txnId) const

@@ -2,7 +2,9 @@
 
 #include "auth/session.h"
 #include "common/result.h"
+#include "approvals/approvalaction.h"
 #include "money/money.h"
+#include "security/auditlog.h"
 #include "services/accountservice.h"
 #include "storage/database.h"
 
@@ -74,6 +76,17 @@ struct CashReceipt {
     QString terminal;
     bool largeValue = false;
     QString memo;
+    // A withdrawal above the teller's limit waits for a supervisor: nothing is posted yet (txnId 0), the
+    // amount is held on the account, and state is "pending" with its approval (issue 5).
+    qint64 approvalId = 0;
+    QString state = QStringLiteral("posted"); // posted, pending
+};
+
+// A withdrawal a checker approved, executed under that approval: the teller limit was the checker's
+// to lift, and the holds placed while it waited are consumed by the posting.
+struct ApprovedCash {
+    qint64 approvalId = 0;
+    QList<qint64> holds;
 };
 
 // Cash at the counter through the acting teller's open cash box (DESIGN rules 2-5, DOMAIN classes
@@ -82,7 +95,8 @@ struct CashReceipt {
 // account.format.
 // Refused: cashbox.not_open, account.internal, class limits (limit.class3_no_cash, limit.class2_*,
 // limit.class3_*), account states (posting.account_*), posting.insufficient_funds,
-// cash.approval_required (a withdrawal above limits.teller_single_max: a supervisor approves, issue 5).
+// A withdrawal above limits.teller_single_max waits for a supervisor (approval cash.withdraw): its receipt
+// has state "pending", the approval's id and no transaction; the amount is held until the decision.
 // NotFound: account.not_found, cash.txn_not_found (receipt).
 class CashService {
 public:
@@ -95,6 +109,13 @@ public:
     // A posted cash transaction again, for reprinting its voucher.
     Result<CashReceipt> receipt(const Session& session, qint64 txnId) const;
 
+    // The work of deposit and withdraw inside the caller's transaction, for the approval service to
+    // execute an approved withdrawal with the same rules (the maker's cash box, states, limits, funds,
+    // due diligence, large-value report). Answers cashReceiptJson.
+    static Result<QJsonObject> postIn(UnitOfWork& uow, const Session& teller, CashDirection direction,
+                                      const CashRequest& request, AuditEntry& audit,
+                                      const ApprovedCash* approved = nullptr);
+
 private:
     Result<CashReceipt> post(const Session& session, CashDirection direction, const CashRequest& request) const;
     Database m_db;
@@ -102,5 +123,9 @@ private:
 
 // The receipt as the CLI answers it: txn_id, account, amount, fee, balance (decimal strings), ...
 QJsonObject cashReceiptJson(const CashReceipt& receipt);
+
+// A withdrawal as an approval's payload, and back (approval cash.withdraw).
+QJsonObject cashRequestPayload(const CashRequest& request);
+CashRequest cashRequestFromPayload(const QJsonObject& payload);
 
 } // namespace cs

@@ -1,5 +1,6 @@
 #include "services/reversalservice.h"
 
+#include "approvals/approvalservice.h"
 #include "ledger/postingengine.h"
 #include "security/permissions.h"
 #include "services/internalaccounts.h"
@@ -19,9 +20,11 @@ namespace cs {
 namespace {
 
 const QString actionRequest = u"reversal.request"_s;
-// Until maker-checker the checker's authority executes a reversal directly; the approval workflow
-// will execute it under the same action, so the audit trail reads the same before and after.
+// A checker's authority executes a reversal directly; an approved teller's request is executed under
+// the same action (approval.decide), so the audit trail reads the same either way.
 const QString actionExecute = u"approval.decide"_s;
+// The approval a teller's request waits as (ApprovalRegistry, settings approvals.required.reversal).
+const QString actionApproval = u"reversal"_s;
 
 bool isCashKind(const QString& kind) { return kind == u"cash_deposit"_s || kind == u"cash_withdrawal"_s; }
 
@@ -94,6 +97,8 @@ ReversalResult fromResponse(const QJsonObject& response, bool replayed)
     result.originalTxnId = response.value(u"original_txn_id"_s).toInteger();
     result.reversalTxnId = response.value(u"txn_id"_s).toInteger();
     result.replayed = replayed;
+    result.approvalId = response.value(u"approval_id"_s).toInteger();
+    result.state = response.value(u"state"_s).toString(u"posted"_s);
     const QJsonArray balances = response.value(u"balances"_s).toArray();
     for (const QJsonValue& value : balances) {
         const QJsonObject b = value.toObject();
@@ -124,7 +129,7 @@ Result<ReversalResult> ReversalService::reverse(const Session& session, qint64 t
                                                                "Name the transaction to reverse by its number.")));
 
     // The action (and so the permission checked and audited) follows the acting role: a checker
-    // executes, anyone else may at most ask, which is refused until approvals exist.
+    // executes, a teller asks, which waits for a checker's approval.
     bool executes = false;
     const Status asked = m_db.transact(
         [&](UnitOfWork& uow) -> Status {
@@ -143,51 +148,74 @@ Result<ReversalResult> ReversalService::reverse(const Session& session, qint64 t
         m_db, session, {executes ? actionExecute : actionRequest, u"journal_txn"_s, QString::number(txnId), requestId},
         [&](UnitOfWork& uow, AuditEntry& audit) -> Result<QJsonObject> {
             ran = true;
-            if (!executes)
-                return fail(Error::refused(u"reversal.approval_required"_s, {},
-                                           QCoreApplication::translate("cs::ReversalService",
-                                                                       "A supervisor must approve a reversal: ask a "
-                                                                       "supervisor to reverse transaction %1.")
-                                               .arg(txnId)));
-            JournalRepository journal(uow);
-            AccountRepository accounts(uow);
-            auto original = journal.header(txnId);
-            if (!original)
-                return fail(original.error());
-            if (!original->has_value())
-                return fail(Error::notFound(u"reversal.txn_not_found"_s, u"txn"_s,
-                                            QCoreApplication::translate("cs::ReversalService",
-                                                                        "There is no transaction %1.")
-                                                .arg(txnId)));
-            auto branch = InternalAccounts::branch(accounts, session.branchId);
-            if (!branch)
-                return fail(branch.error());
-            if (auto ok = checkOriginal(uow, **original, *branch); !ok)
-                return fail(ok.error());
-
-            PostingRequest base;
-            base.requestId = requestId;
-            base.branchId = session.branchId;
-            base.businessDate = session.businessDate;
-            base.staffId = session.staffId;
-            base.terminal = session.terminal;
-            base.memo = why;
-            auto posted = PostingEngine::reverse(uow, txnId, base);
-            if (!posted)
-                return fail(posted.error());
-            auto balances = customerBalances(accounts, posted->balances);
-            if (!balances)
-                return fail(balances.error());
-            audit.before = {{u"txn_id"_s, txnId},
-                            {u"kind"_s, (*original)->kind},
-                            {u"business_date"_s, (*original)->businessDate.toString(Qt::ISODate)},
-                            {u"state"_s, u"posted"_s}};
-            audit.after = {{u"state"_s, u"reversed"_s}, {u"reversal_txn_id"_s, posted->txnId}, {u"reason"_s, why}};
-            return QJsonObject{{u"txn_id"_s, posted->txnId}, {u"original_txn_id"_s, txnId}, {u"balances"_s, *balances}};
+            if (!executes) {
+                auto required = ApprovalService::required(uow, actionApproval, std::nullopt);
+                if (!required)
+                    return fail(required.error());
+                if (*required) {
+                    auto pending = ApprovalService::submit(
+                        uow, session,
+                        {actionApproval, u"txn"_s, QString::number(txnId),
+                         QJsonObject{{u"txn_id"_s, txnId}, {u"reason"_s, why}}, std::nullopt, requestId});
+                    if (!pending)
+                        return fail(pending.error());
+                    audit.after = {{u"approval_id"_s, pending->approvalId}, {u"state"_s, pending->state}, {u"reason"_s, why}};
+                    return QJsonObject{{u"txn_id"_s, QJsonValue()},
+                                       {u"original_txn_id"_s, txnId},
+                                       {u"approval_id"_s, pending->approvalId},
+                                       {u"state"_s, pending->state},
+                                       {u"balances"_s, QJsonArray()}};
+                }
+            }
+            return reverseIn(uow, session, txnId, why, requestId, audit);
         });
     if (!response)
         return fail(response.error());
     return fromResponse(*response, !ran);
+}
+
+Result<QJsonObject> ReversalService::reverseIn(UnitOfWork& uow, const Session& session, qint64 txnId,
+                                               const QString& reason, const QString& requestId, AuditEntry& audit,
+                                               qint64 approvalId)
+{
+    const QString why = reason.trimmed();
+    JournalRepository journal(uow);
+    AccountRepository accounts(uow);
+    auto original = journal.header(txnId);
+    if (!original)
+        return fail(original.error());
+    if (!original->has_value())
+        return fail(Error::notFound(u"reversal.txn_not_found"_s, u"txn"_s,
+                                    QCoreApplication::translate("cs::ReversalService", "There is no transaction %1.")
+                                        .arg(txnId)));
+    auto branch = InternalAccounts::branch(accounts, session.branchId);
+    if (!branch)
+        return fail(branch.error());
+    if (auto ok = checkOriginal(uow, **original, *branch); !ok)
+        return fail(ok.error());
+
+    PostingRequest base;
+    base.requestId = requestId;
+    base.branchId = session.branchId;
+    base.businessDate = session.businessDate;
+    base.staffId = session.staffId;
+    base.terminal = session.terminal;
+    base.memo = why;
+    base.approvalId = approvalId;
+    auto posted = PostingEngine::reverse(uow, txnId, base);
+    if (!posted)
+        return fail(posted.error());
+    auto balances = customerBalances(accounts, posted->balances);
+    if (!balances)
+        return fail(balances.error());
+    audit.before = {{u"txn_id"_s, txnId},
+                    {u"kind"_s, (*original)->kind},
+                    {u"business_date"_s, (*original)->businessDate.toString(Qt::ISODate)},
+                    {u"state"_s, u"posted"_s}};
+    audit.after = {{u"state"_s, u"reversed"_s}, {u"reversal_txn_id"_s, posted->txnId}, {u"reason"_s, why}};
+    if (approvalId > 0)
+        audit.after.insert(u"approval_id"_s, approvalId);
+    return QJsonObject{{u"txn_id"_s, posted->txnId}, {u"original_txn_id"_s, txnId}, {u"balances"_s, *balances}};
 }
 
 } // namespace cs

@@ -50,6 +50,18 @@ Result<QList<HoldRecord>> HoldRepository::activeOn(qint64 accountId)
     return all;
 }
 
+Result<QList<HoldRecord>> HoldRepository::activeForApproval(qint64 approvalId)
+{
+    auto query = m_uow.exec(columns + u"WHERE approval_id = ? AND state = 'active' ORDER BY id"_s, {approvalId});
+    if (!query)
+        return fail(query.error());
+    QList<HoldRecord> all;
+    while (query->next())
+        all.append(toRecord(*query));
+    query->finish();
+    return all;
+}
+
 Result<qint64> HoldRepository::insert(const NewHold& h)
 {
     auto query = m_uow.exec(

@@ -44,6 +44,8 @@ public:
     Result<std::optional<HoldRecord>> find(qint64 holdId);
     Result<std::optional<HoldRecord>> findByRequestId(const QString& requestId);
     Result<QList<HoldRecord>> activeOn(qint64 accountId);
+    // The active holds placed for a pending approval (released or consumed when it is decided).
+    Result<QList<HoldRecord>> activeForApproval(qint64 approvalId);
     Result<qint64> insert(const NewHold& hold);
     // active -> consumed by the transaction; NotFound unless the hold was active.
     Status consume(qint64 holdId, qint64 txnId, qint64 staffId);

@@ -62,6 +62,25 @@ void UnitOfWork::rollback()
     m_active = false;
 }
 
+Status UnitOfWork::dryRun(const std::function<Status()>& work)
+{
+    // Not through the statement cache: PostgreSQL cannot PREPARE a SAVEPOINT.
+    QSqlQuery query(m_db);
+    if (!query.exec(u"SAVEPOINT dry_run"_s))
+        return fail(toError(query.lastError(), m_dialect, u"SAVEPOINT"_s));
+    ++m_dryRuns;
+    const Status outcome = work();
+    --m_dryRuns;
+    connections::finishStatements(m_db);
+    QSqlQuery undo(m_db);
+    if (!undo.exec(u"ROLLBACK TO SAVEPOINT dry_run"_s))
+        return fail(toError(undo.lastError(), m_dialect, u"ROLLBACK TO SAVEPOINT"_s));
+    QSqlQuery release(m_db);
+    if (!release.exec(u"RELEASE SAVEPOINT dry_run"_s))
+        return fail(toError(release.lastError(), m_dialect, u"RELEASE SAVEPOINT"_s));
+    return outcome;
+}
+
 Result<QSqlQuery> UnitOfWork::exec(const QString& sql, std::initializer_list<QVariant> values)
 {
     return execList(sql, QVariantList(values));

@@ -7,6 +7,7 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <functional>
 #include <initializer_list>
 
 namespace cs {
@@ -33,6 +34,15 @@ public:
     void rollback();
     bool isActive() const { return m_active; }
 
+    // Runs `work` inside a savepoint and always rolls back to it: the rules of a command checked by
+    // doing it, with nothing left behind (an approval validates the command it will execute this way).
+    // Answers what `work` answered, or the savepoint's own failure.
+    Status dryRun(const std::function<Status()>& work);
+    // Inside dryRun: writers that cannot write in a savepoint check and stop there (the PostingEngine
+    // checks every rule of a posting and writes no journal: PostgreSQL's journal trigger takes a
+    // subtransaction's header for another transaction's).
+    bool isDryRun() const { return m_dryRuns > 0; }
+
     QSqlDatabase& db() { return m_db; }
     Dialect dialect() const { return m_dialect; }
 
@@ -52,6 +62,7 @@ private:
     Isolation m_isolation;
     bool m_active = false;
     int m_statements = 0;
+    int m_dryRuns = 0;
 };
 
 } // namespace cs

@@ -26,6 +26,21 @@ private:
                         {{u"COUNTERSIGN_PASSWORD"_s, u"demo-pass-1"_s}});
     }
     cs::test::BatchRun teller(const QStringList& command) { return as(u"teller1"_s, command); }
+    QJsonObject show() { return teller({u"account"_s, u"show"_s, u"--account"_s, m_account}).out; }
+    // A teller's freeze, unfreeze or closure waits for a checker (approvals.required.*): super1 approves
+    // it. Answers the executed command's result.
+    QJsonObject approved(const cs::test::BatchRun& pending)
+    {
+        if (pending.exitCode != 0 || pending.out.value(u"state"_s).toString() != u"pending"_s)
+            return {{u"error"_s, QString::fromUtf8(pending.rawErr + pending.rawOut)}};
+        if (pending.out.value(u"account_state"_s).toString().isEmpty())
+            return {{u"error"_s, u"no account_state"_s}};
+        const auto decided = as(u"super1"_s, {u"approval"_s, u"approve"_s, u"--id"_s,
+                                              QString::number(pending.out.value(u"approval_id"_s).toInteger())});
+        if (decided.exitCode != 0 || decided.out.value(u"state"_s).toString() != u"approved"_s)
+            return {{u"error"_s, QString::fromUtf8(decided.rawErr)}};
+        return decided.out.value(u"result"_s).toObject();
+    }
 
     void expectFailure(const cs::test::BatchRun& run, int exitCode, const QString& code, const QString& field = {})
     {
@@ -146,20 +161,28 @@ private slots:
 
     void freezeAndUnfreeze()
     {
-        const auto frozen = teller({u"account"_s, u"freeze"_s, u"--account"_s, m_account, u"--mode"_s, u"debit"_s,
-                                    u"--reason"_s, u"court order"_s, u"--reason-code"_s, u"judicial"_s});
-        expectSuccess(frozen);
-        QCOMPARE(frozen.out.value(u"state"_s).toString(), u"frozen"_s);
-        QCOMPARE(frozen.out.value(u"freeze_mode"_s).toString(), u"debit"_s);
+        const auto asked = teller({u"account"_s, u"freeze"_s, u"--account"_s, m_account, u"--mode"_s, u"debit"_s,
+                                   u"--reason"_s, u"court order"_s, u"--reason-code"_s, u"judicial"_s});
+        expectSuccess(asked);
+        QCOMPARE(asked.out.value(u"state"_s).toString(), u"pending"_s);
+        QCOMPARE(asked.out.value(u"account_state"_s).toString(), u"normal"_s);
+        QVERIFY(asked.out.value(u"approval_id"_s).toInteger() > 0);
+        const QJsonObject frozen = approved(asked);
+        QCOMPARE(frozen.value(u"state"_s).toString(), u"frozen"_s);
+        QCOMPARE(frozen.value(u"freeze_mode"_s).toString(), u"debit"_s);
+        QCOMPARE(show().value(u"state"_s).toString(), u"frozen"_s);
+        QCOMPARE(show().value(u"freeze_mode"_s).toString(), u"debit"_s);
         expectFailure(teller({u"account"_s, u"freeze"_s, u"--account"_s, m_account, u"--reason"_s, u"again"_s}), 3,
                       u"account.already_frozen"_s);
         expectFailure(teller({u"account"_s, u"freeze"_s, u"--account"_s, m_account, u"--mode"_s, u"half"_s, u"--reason"_s, u"x"_s}),
                       2, u"account.freeze_mode"_s, u"mode"_s);
         expectFailure(teller({u"account"_s, u"unfreeze"_s, u"--account"_s, m_account}), 2, u"usage.missing_option"_s, u"reason"_s);
-        const auto unfrozen = teller({u"account"_s, u"unfreeze"_s, u"--account"_s, m_account, u"--reason"_s, u"lifted"_s});
-        expectSuccess(unfrozen);
-        QCOMPARE(unfrozen.out.value(u"state"_s).toString(), u"normal"_s);
-        QVERIFY(unfrozen.out.value(u"freeze_mode"_s).isNull());
+        const QJsonObject unfrozen =
+            approved(teller({u"account"_s, u"unfreeze"_s, u"--account"_s, m_account, u"--reason"_s, u"lifted"_s}));
+        QCOMPARE(unfrozen.value(u"state"_s).toString(), u"normal"_s);
+        QVERIFY(unfrozen.value(u"freeze_mode"_s).isUndefined());
+        QCOMPARE(show().value(u"state"_s).toString(), u"normal"_s);
+        QVERIFY(show().value(u"freeze_mode"_s).isNull());
         expectFailure(teller({u"account"_s, u"unfreeze"_s, u"--account"_s, m_account, u"--reason"_s, u"again"_s}), 3,
                       u"account.not_frozen"_s);
         expectFailure(as(u"auditor1"_s, {u"account"_s, u"freeze"_s, u"--account"_s, m_account, u"--reason"_s, u"x"_s}), 3,
@@ -240,12 +263,18 @@ private slots:
         CS_VERIFY_RESULT(cash(m_account, 97451, false));
         expectFailure(teller({u"account"_s, u"close"_s, u"--account"_s, m_account, u"--reason"_s, u"leaving"_s}), 3,
                       u"account.close_bound"_s);
-        expectSuccess(teller({u"account"_s, u"close"_s, u"--account"_s, second, u"--reason"_s, u"leaving"_s}));
-        const auto closed = teller({u"account"_s, u"close"_s, u"--account"_s, m_account, u"--reason"_s, u"leaving"_s});
-        expectSuccess(closed);
-        QCOMPARE(closed.out.value(u"state"_s).toString(), u"closed"_s);
-        QCOMPARE(closed.out.value(u"balance"_s).toString(), u"0.00"_s);
-        QCOMPARE(closed.out.value(u"closed_on"_s).toString(), m_teller->businessDate.toString(Qt::ISODate));
+        QCOMPARE(approved(teller({u"account"_s, u"close"_s, u"--account"_s, second, u"--reason"_s, u"leaving"_s}))
+                     .value(u"state"_s)
+                     .toString(),
+                 u"closed"_s);
+        QCOMPARE(approved(teller({u"account"_s, u"close"_s, u"--account"_s, m_account, u"--reason"_s, u"leaving"_s}))
+                     .value(u"state"_s)
+                     .toString(),
+                 u"closed"_s);
+        const QJsonObject closed = show();
+        QCOMPARE(closed.value(u"state"_s).toString(), u"closed"_s);
+        QCOMPARE(closed.value(u"balance"_s).toString(), u"0.00"_s);
+        QCOMPARE(closed.value(u"closed_on"_s).toString(), m_teller->businessDate.toString(Qt::ISODate));
         expectFailure(teller({u"account"_s, u"close"_s, u"--account"_s, m_account, u"--reason"_s, u"again"_s}), 3,
                       u"account.already_closed"_s);
     }

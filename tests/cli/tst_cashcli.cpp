@@ -142,9 +142,19 @@ private slots:
     void reverseBySupervisorOnly()
     {
         const qint64 lines = lineCount();
-        expectFailure(teller({u"reverse"_s, u"--txn"_s, QString::number(m_withdrawal), u"--reason"_s, u"wrong account"_s,
-                              u"--request-id"_s, u"cash-cli-rv0"_s}),
-                      3, u"reversal.approval_required"_s);
+        // A teller's request waits for a supervisor (tst_approvalcli follows one to the end); withdrawn here.
+        const auto asked = teller({u"reverse"_s, u"--txn"_s, QString::number(m_withdrawal), u"--reason"_s,
+                                   u"wrong account"_s, u"--request-id"_s, u"cash-cli-rv0"_s});
+        expectSuccess(asked);
+        QCOMPARE(asked.out.value(u"state"_s).toString(), u"pending"_s);
+        QCOMPARE(asked.out.value(u"txn_id"_s), QJsonValue());
+        QCOMPARE(asked.out.value(u"original_txn_id"_s).toInteger(), m_withdrawal);
+        const qint64 approval = asked.out.value(u"approval_id"_s).toInteger();
+        QVERIFY(approval > 0);
+        QCOMPARE(lineCount(), lines);
+        const auto withdrawn = teller({u"approval"_s, u"cancel"_s, u"--id"_s, QString::number(approval)});
+        expectSuccess(withdrawn);
+        QCOMPARE(withdrawn.out.value(u"state"_s).toString(), u"cancelled"_s);
         expectFailure(super({u"reverse"_s, u"--txn"_s, QString::number(m_withdrawal), u"--request-id"_s, u"cash-cli-rv1"_s}),
                       2, u"usage.missing_option"_s, u"reason"_s);
         expectFailure(super({u"reverse"_s, u"--txn"_s, QString::number(m_withdrawal), u"--reason"_s, u"  "_s,

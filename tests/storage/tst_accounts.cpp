@@ -5,7 +5,10 @@
 #include "ledger/postingengine.h"
 #include "services/accountservice.h"
 #include "services/internalaccounts.h"
+#include "support/approvals.h"
 #include "support/demodb.h"
+
+using cs::test::settled;
 
 using cs::test::DemoDb;
 
@@ -243,21 +246,21 @@ private slots:
                     u"account.reason_empty"_s, cs::ErrorKind::Invalid, u"reason"_s);
         QCOMPARE(stateOf(n), u"normal"_s);
 
-        CS_VERIFY_RESULT(s.freeze(*m_teller, n, cs::FreezeMode::Debit, u"judicial"_s, u"court order 2024-17"_s));
+        CS_VERIFY_RESULT(settled(m_db.db(), s.freeze(*m_teller, n, cs::FreezeMode::Debit, u"judicial"_s, u"court order 2024-17"_s)));
         QCOMPARE(stateOf(n), u"frozen"_s);
         auto view = s.show(*m_teller, n);
         CS_VERIFY_RESULT(view);
         QCOMPARE(view->freezeMode, u"debit"_s);
         QCOMPARE(view->freezeReason, u"judicial: court order 2024-17"_s);
         QCOMPARE(m_db.scalar(u"SELECT after_value FROM audit_log WHERE action = 'account.freeze' AND entity_id = '%1' "
-                             "AND outcome = 'success'"_s.arg(n)).toString(),
+                             "AND outcome = 'success' ORDER BY id DESC"_s.arg(n)).toString(),
                  u"{\"freeze_mode\":\"debit\",\"freeze_reason\":\"judicial: court order 2024-17\",\"number\":\"%1\","
                  "\"state\":\"frozen\"}"_s.arg(n));
         const auto twice = s.freeze(*m_teller, n, cs::FreezeMode::Full, u"bank"_s, u"again"_s);
         QVERIFY(!twice);
         QCOMPARE(twice.error().code, u"account.already_frozen"_s);
 
-        CS_VERIFY_RESULT(s.unfreeze(*m_teller, n, u"order lifted"_s));
+        CS_VERIFY_RESULT(settled(m_db.db(), s.unfreeze(*m_teller, n, u"order lifted"_s)));
         QCOMPARE(stateOf(n), u"normal"_s);
         QVERIFY(m_db.scalar(u"SELECT freeze_mode FROM accounts WHERE number = '%1'"_s.arg(n)).isNull());
         const auto notFrozen = s.unfreeze(*m_teller, n, u"again"_s);
@@ -348,15 +351,15 @@ private slots:
         QCOMPARE(oneFen.error().code, u"account.close_nonzero"_s);
         QCOMPARE(oneFen.error().kind, cs::ErrorKind::Refused);
         CS_VERIFY_RESULT(cash(n, 1, false));
-        CS_VERIFY_RESULT(s.freeze(*m_teller, n, cs::FreezeMode::Full, u"judicial"_s, u"court"_s));
+        CS_VERIFY_RESULT(settled(m_db.db(), s.freeze(*m_teller, n, cs::FreezeMode::Full, u"judicial"_s, u"court"_s)));
         const auto frozen = s.close(*m_teller, n, u"customer request"_s);
         QVERIFY(!frozen);
         QCOMPARE(frozen.error().code, u"account.close_frozen"_s);
-        CS_VERIFY_RESULT(s.unfreeze(*m_teller, n, u"lifted"_s));
+        CS_VERIFY_RESULT(settled(m_db.db(), s.unfreeze(*m_teller, n, u"lifted"_s)));
         const auto noReason = s.close(*m_teller, n, {});
         QVERIFY(!noReason);
         QCOMPARE(noReason.error().code, u"account.reason_empty"_s);
-        CS_VERIFY_RESULT(s.close(*m_teller, n, u"customer request"_s));
+        CS_VERIFY_RESULT(settled(m_db.db(), s.close(*m_teller, n, u"customer request"_s)));
         QCOMPARE(stateOf(n), u"closed"_s);
         QCOMPARE(m_db.scalar(u"SELECT closed_on FROM accounts WHERE number = '%1'"_s.arg(n)).toString().left(10),
                  m_teller->businessDate.toString(Qt::ISODate));
@@ -383,8 +386,8 @@ private slots:
         q.finish();
         QCOMPARE(bound.size(), 2);
         for (const QString& n : std::as_const(bound))
-            CS_VERIFY_RESULT(s.close(*m_teller, n, u"moving banks"_s));
-        CS_VERIFY_RESULT(s.close(*m_teller, m_zhangI, u"moving banks"_s));
+            CS_VERIFY_RESULT(settled(m_db.db(), s.close(*m_teller, n, u"moving banks"_s)));
+        CS_VERIFY_RESULT(settled(m_db.db(), s.close(*m_teller, m_zhangI, u"moving banks"_s)));
         // One open Class I per person: with the old one closed, a new one may be opened.
         const auto reopened = open(m_zhang, u"demand"_s, u"I"_s);
         CS_VERIFY_RESULT(reopened);

@@ -1,6 +1,7 @@
 // Cash at the counter on SQLite and PostgreSQL: deposits and withdrawals through the teller's open cash
 // box with exact balances, idempotent replay, the preview, the voucher, and every refusal (no open box,
 // funds, freezes, holds, closed account, the teller's single limit at its edge) changing nothing.
+#include "support/approvals.h"
 #include "support/cashfixture.h"
 
 using namespace cs::test;
@@ -162,29 +163,29 @@ private slots:
             QCOMPARE(r.error().code, u"posting.account_frozen"_s);
             QCOMPARE(snapshot(m_account), before);
         };
-        CS_VERIFY_RESULT(accounts.freeze(*f.teller, m_account, cs::FreezeMode::Full, u"judicial"_s, u"order 1"_s));
+        CS_VERIFY_RESULT(settled(f.db.db(), accounts.freeze(*f.teller, m_account, cs::FreezeMode::Full, u"judicial"_s, u"order 1"_s)));
         refused("full: deposit", true);
         refused("full: withdrawal", false);
-        CS_VERIFY_RESULT(accounts.unfreeze(*f.teller, m_account, u"lifted"_s));
+        CS_VERIFY_RESULT(settled(f.db.db(), accounts.unfreeze(*f.teller, m_account, u"lifted"_s)));
 
         // 只收不付: no debits, deposits allowed.
-        CS_VERIFY_RESULT(accounts.freeze(*f.teller, m_account, cs::FreezeMode::Debit, u"judicial"_s, u"order 2"_s));
+        CS_VERIFY_RESULT(settled(f.db.db(), accounts.freeze(*f.teller, m_account, cs::FreezeMode::Debit, u"judicial"_s, u"order 2"_s)));
         refused("debit: withdrawal", false);
         CS_VERIFY_RESULT(f.deposit(m_account, 100));
-        CS_VERIFY_RESULT(accounts.unfreeze(*f.teller, m_account, u"lifted"_s));
+        CS_VERIFY_RESULT(settled(f.db.db(), accounts.unfreeze(*f.teller, m_account, u"lifted"_s)));
 
         // 只付不收: no credits, withdrawals allowed.
-        CS_VERIFY_RESULT(accounts.freeze(*f.teller, m_account, cs::FreezeMode::Credit, u"judicial"_s, u"order 3"_s));
+        CS_VERIFY_RESULT(settled(f.db.db(), accounts.freeze(*f.teller, m_account, cs::FreezeMode::Credit, u"judicial"_s, u"order 3"_s)));
         refused("credit: deposit", true);
         CS_VERIFY_RESULT(f.withdraw(m_account, 100));
-        CS_VERIFY_RESULT(accounts.unfreeze(*f.teller, m_account, u"lifted"_s));
+        CS_VERIFY_RESULT(settled(f.db.db(), accounts.unfreeze(*f.teller, m_account, u"lifted"_s)));
     }
 
     void closedAccountRefused()
     {
         auto other = f.open(li, u"demand"_s, u"II"_s);
         CS_VERIFY_RESULT(other);
-        CS_VERIFY_RESULT(cs::AccountService(f.db.db()).close(*f.teller, *other, u"customer asked"_s));
+        CS_VERIFY_RESULT(settled(f.db.db(), cs::AccountService(f.db.db()).close(*f.teller, *other, u"customer asked"_s)));
         const Snapshot before = snapshot(*other);
         CS_EXPECT_ERROR(f.deposit(*other, 100), "posting.account_closed", cs::ErrorKind::Refused, "account");
         QCOMPARE(snapshot(*other), before);
@@ -204,15 +205,30 @@ private slots:
 
     void tellerSingleMaxEdge()
     {
-        // limits.teller_single_max is ¥50,000; the large-value threshold is moved out of the way here.
+        // limits.teller_single_max is ¥50,000: one fen above it the withdrawal waits for a supervisor with
+        // its amount held (tst_approvals follows it to the end). The large-value threshold is moved out
+        // of the way here.
         CS_VERIFY_RESULT(f.setSetting(u"aml.cash_large_value"_s, 0));
         CS_VERIFY_RESULT(f.deposit(m_account, 5'000'001));
         CS_VERIFY_RESULT(f.takeFromVault(5'000'001));
         const Snapshot before = snapshot(m_account);
+        const auto held = [&] { return f.db.count(u"SELECT held FROM accounts WHERE number = '%1'"_s.arg(m_account)); };
+        const qint64 heldBefore = held();
         const qint64 refusals = f.audits(u"cash.withdraw"_s, u"refused"_s);
-        CS_EXPECT_ERROR(f.withdraw(m_account, 5'000'001), "cash.approval_required", cs::ErrorKind::Refused, "amount");
+        const auto waiting = f.withdraw(m_account, 5'000'001);
+        CS_VERIFY_RESULT(waiting);
+        QCOMPARE(waiting->state, u"pending"_s);
+        QVERIFY(waiting->approvalId > 0);
+        QCOMPARE(waiting->txnId, 0);
+        QCOMPARE(waiting->amount, cny(5'000'001));
+        QCOMPARE(waiting->balanceAfter, cny(before.account));
         QCOMPARE(snapshot(m_account), before);
-        QCOMPARE(f.audits(u"cash.withdraw"_s, u"refused"_s), refusals + 1);
+        QCOMPARE(held(), heldBefore + 5'000'001);
+        QCOMPARE(f.audits(u"cash.withdraw"_s, u"refused"_s), refusals);
+        // The maker withdraws the request, which gives the amount back.
+        CS_VERIFY_RESULT(cs::ApprovalService(f.db.db()).cancel(*f.teller, waiting->approvalId, CashFixture::newId()));
+        QCOMPARE(held(), heldBefore);
+        QCOMPARE(snapshot(m_account), before);
         CS_VERIFY_RESULT(f.withdraw(m_account, 5'000'000));
         QCOMPARE(f.balance(m_account), before.account - 5'000'000);
         CS_VERIFY_RESULT(f.setSetting(u"aml.cash_large_value"_s, 5'000'000));

@@ -6,7 +6,10 @@
 #include "services/accountservice.h"
 #include "services/dormancyservice.h"
 #include "services/internalaccounts.h"
+#include "support/approvals.h"
 #include "support/demodb.h"
+
+using cs::test::settled;
 
 using cs::test::DemoDb;
 
@@ -166,8 +169,8 @@ private slots:
         CS_VERIFY_RESULT(pastMovement(m_moved364, 364));
         CS_VERIFY_RESULT(pastMovement(m_interestOnly, 366));
         CS_VERIFY_RESULT(pastMovement(m_interestOnly, 10, u"interest"_s));
-        CS_VERIFY_RESULT(cs::AccountService(m_db.db()).freeze(*m_teller, m_frozen, cs::FreezeMode::Full, u"judicial"_s,
-                                                              u"court order"_s));
+        CS_VERIFY_RESULT(settled(m_db.db(), cs::AccountService(m_db.db()).freeze(*m_teller, m_frozen, cs::FreezeMode::Full, u"judicial"_s,
+                                                              u"court order"_s)));
     }
     void cleanupTestCase() { m_db.reset(); }
 

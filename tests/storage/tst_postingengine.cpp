@@ -3,7 +3,10 @@
 #include "ledger/postingengine.h"
 #include "services/accountservice.h"
 #include "services/internalaccounts.h"
+#include "support/approvals.h"
 #include "support/demodb.h"
+
+using cs::test::settled;
 
 using cs::test::DemoDb;
 
@@ -329,8 +332,8 @@ private slots:
         QFETCH(bool, creditAllowed);
         QFETCH(bool, debitAllowed);
         CS_VERIFY_RESULT(post(deposit(m_c, 10000)));
-        CS_VERIFY_RESULT(cs::AccountService(m_db.db())
-                             .freeze(*m_teller, m_numberC, *cs::freezeModeFromKey(mode), u"judicial"_s, u"court order 7"_s));
+        CS_VERIFY_RESULT(settled(m_db.db(), cs::AccountService(m_db.db())
+                             .freeze(*m_teller, m_numberC, *cs::freezeModeFromKey(mode), u"judicial"_s, u"court order 7"_s)));
         const qint64 c = balance(m_c);
         const auto in = post(deposit(m_c, 100));
         QCOMPARE(bool(in), creditAllowed);
@@ -344,7 +347,7 @@ private slots:
         const auto transferOut = post(transfer(m_c, m_a, 100));
         QCOMPARE(bool(transferOut), debitAllowed);
         QCOMPARE(balance(m_c), c + (creditAllowed ? 100 : 0) - (debitAllowed ? 200 : 0));
-        CS_VERIFY_RESULT(cs::AccountService(m_db.db()).unfreeze(*m_teller, m_numberC, u"lifted"_s));
+        CS_VERIFY_RESULT(settled(m_db.db(), cs::AccountService(m_db.db()).unfreeze(*m_teller, m_numberC, u"lifted"_s)));
         CS_VERIFY_RESULT(post(withdrawal(m_c, 100)));
     }
 
@@ -358,7 +361,7 @@ private slots:
         const qint64 rest = balance(m_c);
         if (rest > 0)
             CS_VERIFY_RESULT(post(withdrawal(m_c, rest)));
-        CS_VERIFY_RESULT(cs::AccountService(m_db.db()).close(*m_teller, m_numberC, u"customer request"_s));
+        CS_VERIFY_RESULT(settled(m_db.db(), cs::AccountService(m_db.db()).close(*m_teller, m_numberC, u"customer request"_s)));
         expectRefused(post(deposit(m_c, 100)), u"posting.account_closed"_s);
         expectRefused(post(withdrawal(m_c, 100)), u"posting.account_closed"_s);
     }

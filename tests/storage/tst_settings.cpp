@@ -39,6 +39,8 @@ private slots:
         QTest::newRow("lockout") << u"security.lockout_failures"_s << u"5"_s << qint64(5);
         QTest::newRow("idle lock") << u"security.idle_lock_minutes"_s << u"5"_s << qint64(5);
         QTest::newRow("class III cap") << u"class3.balance_cap"_s << u"2000.00"_s << qint64(200000);
+        QTest::newRow("reversal approval") << u"approvals.required.reversal"_s << u"1"_s << qint64(1);
+        QTest::newRow("interbank approval") << u"approvals.required.transfer_interbank"_s << u"1"_s << qint64(1);
     }
     void defaultsAreShownAsTyped()
     {
@@ -80,6 +82,7 @@ private slots:
         QTest::newRow("lockout below range") << u"security.lockout_failures"_s << u"2"_s << u"setting.out_of_range"_s;
         QTest::newRow("lockout not a number") << u"security.lockout_failures"_s << u"five"_s << u"setting.out_of_range"_s;
         QTest::newRow("minutes fraction") << u"security.idle_lock_minutes"_s << u"1.5"_s << u"setting.out_of_range"_s;
+        QTest::newRow("approval flag above 1") << u"approvals.required.account_freeze"_s << u"2"_s << u"setting.out_of_range"_s;
         QTest::newRow("time 24:00") << u"clearing.hvps_cutoff"_s << u"24:00"_s << u"setting.invalid"_s;
         QTest::newRow("unknown key") << u"no.such_setting"_s << u"1"_s << u"setting.unknown"_s;
     }

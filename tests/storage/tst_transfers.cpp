@@ -5,9 +5,11 @@
 // amount and fee; queued HVPS items go out when the window opens; replay under the same request id; the
 // counter's daily limit, Class III limits at entry, and every refusal changing nothing.
 #include "approvals/approvalregistry.h"
+#include "approvals/approvalservice.h"
 #include "ledger/postingengine.h"
 #include "services/transferrouting.h"
 #include "services/transferservice.h"
+#include "support/approvals.h"
 #include "support/cashfixture.h"
 
 #include <QSemaphore>
@@ -309,6 +311,57 @@ private slots:
         CS_EXPECT_ERROR(approveDirectly(*t), "transfer.not_pending", cs::ErrorKind::Refused, "transfer");
     }
 
+    // The whole round through ApprovalService: the blind re-key, one posting, and each way a pending
+    // transfer can end, with the transfer's own state following the approval's.
+    void throughTheApprovalService_data()
+    {
+        QTest::addColumn<QString>("ending");
+        QTest::addColumn<QString>("approvalState");
+        QTest::addColumn<QString>("transferState");
+        QTest::newRow("approved") << u"approve"_s << u"approved"_s << u"posted"_s;
+        QTest::newRow("rejected") << u"reject"_s << u"rejected"_s << u"refused"_s;
+        QTest::newRow("cancelled") << u"cancel"_s << u"cancelled"_s << u"cancelled"_s;
+        QTest::newRow("expired") << u"expire"_s << u"expired"_s << u"expired"_s;
+    }
+    void throughTheApprovalService()
+    {
+        QFETCH(QString, ending);
+        QFETCH(QString, approvalState);
+        QFETCH(QString, transferState);
+        const cs::ApprovalService approvals(f.db.db());
+        const qint64 payer = f.balance(m_payer);
+        const qint64 payee = f.balance(m_payee);
+        const qint64 txns = f.journalTxns();
+        auto t = service().enter(*f.teller, intra(m_payer, m_payee, 6'000'000));
+        CS_VERIFY_RESULT(t);
+        QCOMPARE(t->state, u"pending"_s);
+        QCOMPARE(held(m_payer), 6'000'000);
+        if (ending == u"approve"_s) {
+            CS_EXPECT_ERROR(approvals.approve(*super1, t->approvalId, std::nullopt, CashFixture::newId()),
+                            "approval.rekey_required", cs::ErrorKind::Refused, "amount");
+            CS_EXPECT_ERROR(approvals.approve(*super1, t->approvalId, cny(6'000'001), CashFixture::newId()),
+                            "approval.rekey_mismatch", cs::ErrorKind::Refused, "amount");
+            QCOMPARE(f.balance(m_payer), payer);
+            QCOMPARE(column(t->id, u"state"_s), u"pending"_s);
+            CS_VERIFY_RESULT(approvals.approve(*super1, t->approvalId, cny(6'000'000), CashFixture::newId()));
+        } else if (ending == u"reject"_s) {
+            CS_VERIFY_RESULT(approvals.reject(*super1, t->approvalId, u"收款人信息待核实"_s, CashFixture::newId()));
+            QCOMPARE(f.db.scalar(u"SELECT reason FROM approvals WHERE id = %1"_s.arg(t->approvalId)).toString(),
+                     u"收款人信息待核实"_s);
+        } else if (ending == u"cancel"_s) {
+            CS_VERIFY_RESULT(approvals.cancel(*f.teller, t->approvalId, CashFixture::newId()));
+        } else {
+            CS_VERIFY_RESULT(approvals.expire(*super1, super1->branchId, super1->businessDate));
+        }
+        QCOMPARE(f.db.scalar(u"SELECT state FROM approvals WHERE id = %1"_s.arg(t->approvalId)).toString(), approvalState);
+        QCOMPARE(column(t->id, u"state"_s), transferState);
+        QCOMPARE(held(m_payer), 0);
+        const bool moved = ending == u"approve"_s;
+        QCOMPARE(f.balance(m_payer), moved ? payer - 6'000'000 : payer);
+        QCOMPARE(f.balance(m_payee), moved ? payee + 6'000'000 : payee);
+        QCOMPARE(f.journalTxns(), moved ? txns + 1 : txns);
+    }
+
     void validateSeesWhatChangedSinceEntry()
     {
         const cs::AccountService accounts(f.db.db());
@@ -316,7 +369,8 @@ private slots:
         CS_VERIFY_RESULT(t);
         const qint64 txns = f.journalTxns();
         // The payee is frozen for credits while the transfer waits: the checker's approval is refused.
-        CS_VERIFY_RESULT(accounts.freeze(*f.teller, m_payee, cs::FreezeMode::Credit, u"judicial"_s, u"court order"_s));
+        CS_VERIFY_RESULT(cs::test::settled(
+            f.db.db(), accounts.freeze(*f.teller, m_payee, cs::FreezeMode::Credit, u"judicial"_s, u"court order"_s)));
         CS_EXPECT_ERROR(approveDirectly(*t), "posting.account_frozen", cs::ErrorKind::Refused, "to_account");
         QCOMPARE(held(m_payer), 7'000'000);
         QCOMPARE(f.journalTxns(), txns);
@@ -324,7 +378,7 @@ private slots:
         CS_EXPECT_ERROR(service().enter(*f.teller, intra(m_payer, m_payee, 1'000)), "posting.account_frozen",
                         cs::ErrorKind::Refused, "to_account");
         QCOMPARE(held(m_payer), 7'000'000);
-        CS_VERIFY_RESULT(accounts.unfreeze(*f.teller, m_payee, u"lifted"_s));
+        CS_VERIFY_RESULT(cs::test::settled(f.db.db(), accounts.unfreeze(*f.teller, m_payee, u"lifted"_s)));
         CS_VERIFY_RESULT(approveDirectly(*t));
         QCOMPARE(held(m_payer), 0);
         QCOMPARE(f.journalTxns(), txns + 1);
