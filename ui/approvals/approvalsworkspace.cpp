@@ -84,6 +84,7 @@ ApprovalsWorkspace::ApprovalsWorkspace(Database db, Session session, QWidget* pa
     , m_message(createMessageLabel(u"approvalsMessage"_s, this))
 {
     setObjectName(workspaceKey(Workspace::Approvals) + u"Page"_s);
+    m_live->setWordWrap(false);
     if (auto permitted = PermittedActions::load(m_db, m_session.role))
         m_permitted = std::move(*permitted);
     else
@@ -115,6 +116,7 @@ ApprovalsWorkspace::ApprovalsWorkspace(Database db, Session session, QWidget* pa
     QPushButton* cancelButton = createActionButton(m_cancelAction, u"cancelApprovalButton"_s, this);
     approveButton->setVisible(m_permitted.allows(actionDecide));
     rejectButton->setVisible(m_permitted.allows(actionDecide));
+    cancelButton->setVisible(m_permitted.allows(actionCancel));
     m_detail->setButtons({approveButton, rejectButton, cancelButton});
 
     auto* filters = new QHBoxLayout;

@@ -174,6 +174,8 @@ TransferSlip::TransferSlip(Database db, Session session, QWidget* parent)
     auto* grid = new QGridLayout(slip);
     grid->setContentsMargins(14, 10, 14, 10);
     grid->setHorizontalSpacing(14);
+    for (QFormLayout* form : {m_payerForm, m_payeeForm, bottom})
+        form->setHorizontalSpacing(8);
     grid->setVerticalSpacing(6);
     grid->addWidget(m_payerTitle, 0, 0);
     grid->addWidget(m_payeeTitle, 0, 2);
@@ -235,7 +237,7 @@ TransferSlip::TransferSlip(Database db, Session session, QWidget* parent)
     connect(m_previewTimer, &QTimer::timeout, this, &TransferSlip::refreshPreview);
     const auto changed = [this] { m_previewTimer->start(); };
     for (QLineEdit* edit : {m_payerAccount, m_bankCode, m_payeeAccount, m_payeeName, m_remarks})
-        connect(edit, &QLineEdit::textEdited, this, changed);
+        connect(edit, &QLineEdit::textChanged, this, changed);
     connect(m_amount, &QLineEdit::textChanged, this, changed);
     connect(m_waiveFee, &QCheckBox::toggled, this, changed);
     connect(m_intra, &QRadioButton::toggled, this, [this] { routeChanged(); });
@@ -294,9 +296,15 @@ void TransferSlip::routeChanged()
     // as the customer wrote it.
     m_payeeName->setReadOnly(!interbank);
     m_payeeName->setFocusPolicy(interbank ? Qt::StrongFocus : Qt::NoFocus);
+    // Another kind of payee altogether: what was keyed for the other one goes.
     m_payeeName->clear();
+    m_payeeAccount->clear();
+    m_bankCode->clear();
+    m_preview.reset();
+    m_previewError.reset();
+    showPreview();
     for (const FieldSlot& slot : std::as_const(m_fields)) {
-        if (slot.editor == m_bankCode) {
+        if (slot.editor == m_bankCode || slot.editor == m_payeeAccount || slot.editor == m_payeeName) {
             slot.error->clear();
             slot.form->setRowVisible(slot.error, false);
         }

@@ -18,7 +18,9 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDialog>
 #include <QEvent>
+#include <QHideEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -392,6 +394,16 @@ void TransfersWorkspace::showEvent(QShowEvent* event)
         else
             focusTransfers();
     });
+}
+
+void TransfersWorkspace::hideEvent(QHideEvent* event)
+{
+    // The lock screen replaced the workspaces: no voucher preview stays above it.
+    if (!event->spontaneous()) {
+        for (QDialog* dialog : findChildren<QDialog*>(Qt::FindDirectChildrenOnly))
+            dialog->done(QDialog::Rejected);
+    }
+    QWidget::hideEvent(event);
 }
 
 void TransfersWorkspace::changeEvent(QEvent* event)
