@@ -372,9 +372,13 @@ void TestTransfersUi::tellerEntersSupervisorApproves()
                                  && makerList.model()->transferAt(makerList.model()->rowOfTransfer(pending.id)).state
                                         == u"posted"_s,
                              5000);
-    const cs::TransferRecord posted = makerList.model()->transferAt(makerList.model()->rowOfTransfer(pending.id));
-    QVERIFY(posted.txnId > 0);
-    QCOMPARE(posted.balanceAfter, cny(payerBefore - 6'000'000));
+    const cs::TransferRecord listed = makerList.model()->transferAt(makerList.model()->rowOfTransfer(pending.id));
+    QVERIFY(listed.txnId > 0);
+    // Read on its own (as its voucher is), the transfer has the payer's balance after it.
+    auto posted = cs::TransferService(*m_db).find(m_teller, pending.id);
+    CS_VERIFY_RESULT(posted);
+    QCOMPARE(posted->txnId, listed.txnId);
+    QCOMPARE(posted->balanceAfter, cny(payerBefore - 6'000'000));
 }
 
 void TestTransfersUi::rejectionNeedsAReasonAndReleasesTheHold()

@@ -331,18 +331,30 @@ void TransfersWorkspace::refresh()
     reloadList();
 }
 
-void TransfersWorkspace::printVoucher()
+std::optional<TransferVoucher> TransfersWorkspace::voucher()
 {
     const auto transfer = voucherTransfer();
-    if (transfer && hasTransferVoucher(*transfer))
-        previewTransferVoucher({*transfer, m_session.branchCode, m_session.branchName}, this);
+    if (!transfer || !hasTransferVoucher(*transfer))
+        return std::nullopt;
+    // The list leaves out the payer's balance after the posting; the transfer read on its own has it.
+    auto full = TransferService(m_db).find(m_session, transfer->id);
+    if (!full) {
+        showResult(full.error().message, true);
+        return std::nullopt;
+    }
+    return TransferVoucher{*full, m_session.branchCode, m_session.branchName};
+}
+
+void TransfersWorkspace::printVoucher()
+{
+    if (const auto v = voucher())
+        previewTransferVoucher(*v, this);
 }
 
 void TransfersWorkspace::saveVoucher()
 {
-    const auto transfer = voucherTransfer();
-    if (transfer && hasTransferVoucher(*transfer))
-        exportTransferVoucherPdf({*transfer, m_session.branchCode, m_session.branchName}, this);
+    if (const auto v = voucher())
+        exportTransferVoucherPdf(*v, this);
 }
 
 void TransfersWorkspace::cancelRequest()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/session.h"
+#include "print/transfervoucher.h"
 #include "services/transferservice.h"
 #include "storage/database.h"
 #include "widgets/backgroundcall.h"
@@ -82,6 +83,8 @@ private:
     void reloadList();
     void updateActions();
     std::optional<TransferRecord> voucherTransfer() const;
+    // The voucher of the selected transfer (or the last one entered), read in full.
+    std::optional<TransferVoucher> voucher();
     void showResult(const QString& text, bool error);
     QString outcomeText(const TransferRecord& t) const;
     void retranslateUi();
