@@ -254,7 +254,8 @@ void ApprovalDetailPanel::retranslate()
     m_rekey->setAccessibleName(tr("Amount re-keyed"));
     m_rekeyHint->setText(tr("The amount is not shown: key it from the customer's slip. It must match exactly."));
     m_reasonLabel->setText(tr("&Reason:"));
-    m_reason->setPlaceholderText(tr("Required to reject; Enter rejects"));
+    m_reason->setPlaceholderText(tr("Required to reject"));
+    m_reason->setToolTip(tr("Enter in this field rejects the request with this reason"));
     fill();
 }
 

@@ -146,6 +146,8 @@ ApprovalsWorkspace::ApprovalsWorkspace(Database db, Session session, QWidget* pa
     m_splitter->addWidget(m_detail);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
+    // The request in full needs room for its labels and values beside the queue.
+    m_splitter->setSizes({600, 480});
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 14, 12, 6);
