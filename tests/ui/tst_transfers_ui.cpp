@@ -78,6 +78,7 @@ private slots:
 
     void tellerEntersSupervisorApproves();
     void rejectionNeedsAReasonAndReleasesTheHold();
+    void makerCancelsFromTheList();
     void slipRefusesBeforeTheService();
     void queuePagesAndFilters();
     void transferVoucher();
@@ -414,6 +415,30 @@ void TestTransfersUi::rejectionNeedsAReasonAndReleasesTheHold()
     QCOMPARE(approvals->model()->index(row, ApprovalQueueModel::StateColumn).data().toString(), u"Rejected"_s);
     QCOMPARE(approvals->model()->index(row, ApprovalQueueModel::StateColumn).data(Qt::ToolTipRole).toString(),
              u"Customer's signature does not match"_s);
+}
+
+void TestTransfersUi::makerCancelsFromTheList()
+{
+    const qint64 availableBefore = availableOf(m_payer);
+    const cs::TransferRecord pending = enterThroughService(5'500'000);
+    QCOMPARE(pending.state, u"pending"_s);
+    QVERIFY(signInTo(u"teller1"_s, cs::ui::Workspace::Transfers));
+    auto* page = qobject_cast<TransfersWorkspace*>(m_window->workspacePage(cs::ui::Workspace::Transfers));
+    QVERIFY(page->selectTransfer(pending.id));
+    auto* cancel = child<QAction>(page, u"cancelTransferAction"_s);
+    QVERIFY(cancel->isEnabled());
+    QCOMPARE(cancel->shortcut(), QKeySequence(Qt::Key_F7));
+    activate();
+    QTest::keyClick(m_window, Qt::Key_F7);
+    QCOMPARE(page->resultText(), u"Request %1 cancelled: transfer %2 will not be made and its funds are released."_s
+                                     .arg(pending.approvalId)
+                                     .arg(pending.id));
+    const int row = page->model()->rowOfTransfer(pending.id);
+    QVERIFY(row >= 0);
+    QCOMPARE(page->model()->transferAt(row).state, u"cancelled"_s);
+    QCOMPARE(page->model()->index(row, TransfersModel::StateColumn).data().toString(), u"Cancelled"_s);
+    QVERIFY(!cancel->isEnabled());
+    QCOMPARE(availableOf(m_payer), availableBefore);
 }
 
 void TestTransfersUi::slipRefusesBeforeTheService()
