@@ -2,7 +2,8 @@
 // above their authority on the slip (payee looked up, amount in capitals, preview, confirmation) and
 // sees it wait for approval; super1 finds it in the Approvals queue, re-keys the amount blind (a wrong
 // amount is refused) and approves it; the money moves once, the balances and the transfer's state show
-// it, and the maker's own list follows the decision without being asked. Also: a rejection needs its
+// it, and the maker's own list follows the decision without being asked. Also: the maker cancels a
+// waiting transfer from the list (F7), a rejection needs its
 // reason and releases the hold, the queue's lazy pages and filters, and the transfer voucher.
 //
 // With COUNTERSIGN_UI_SHOTS=<folder> the screenshots test saves PNGs of both workspaces there.
