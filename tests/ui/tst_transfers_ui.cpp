@@ -393,6 +393,12 @@ void TestTransfersUi::rejectionNeedsAReasonAndReleasesTheHold()
     QVERIFY(signInTo(u"super1"_s, cs::ui::Workspace::Approvals));
     auto* approvals = qobject_cast<cs::ui::ApprovalsWorkspace*>(m_window->workspacePage(cs::ui::Workspace::Approvals));
     QVERIFY(approvals->selectApproval(pending.approvalId));
+    // Enter on the queue goes to the decision, Esc comes back.
+    QTRY_COMPARE(QApplication::focusWidget(), approvals->queueView());
+    QTest::keyClick(approvals->queueView(), Qt::Key_Return);
+    QCOMPARE(QApplication::focusWidget(), child<QLineEdit>(approvals, u"rekeyAmountEdit"_s));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QCOMPARE(QApplication::focusWidget(), approvals->queueView());
     // F9 without a reason: asked for, under the decision, with the cursor in the reason.
     activate();
     QTest::keyClick(m_window, Qt::Key_F9);

@@ -197,17 +197,6 @@ void ApprovalDetailPanel::fill()
         m_rekey->setCurrency(a.amount->currency());
 }
 
-QWidget* ApprovalDetailPanel::firstInput() const
-{
-    if (!m_detail || !m_decision->isVisibleTo(this))
-        return nullptr;
-    if (m_detail->rekeyRequired && m_detail->canDecide)
-        return m_rekey;
-    if (m_detail->canDecide)
-        return m_reason;
-    return nullptr;
-}
-
 void ApprovalDetailPanel::showError(const Error& error)
 {
     m_error->setText(error.message);

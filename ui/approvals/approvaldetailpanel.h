@@ -38,8 +38,6 @@ public:
 
     AmountEdit* rekeyEdit() const { return m_rekey; }
     QLineEdit* reasonEdit() const { return m_reason; }
-    // The field the first decision input the checker fills (re-key, else reason).
-    QWidget* firstInput() const;
     // A refusal under the decision inputs; the field it names gets the cursor.
     void showError(const Error& error);
     void clearError();

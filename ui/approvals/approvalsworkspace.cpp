@@ -162,9 +162,22 @@ ApprovalsWorkspace::ApprovalsWorkspace(Database db, Session session, QWidget* pa
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ApprovalsWorkspace::selectionChanged);
-    connect(m_view, &QTableView::activated, this, [this] {
-        if (QWidget* input = m_detail->firstInput())
-            input->setFocus(Qt::OtherFocusReason);
+    // Enter on the queue goes to the decision: the blind re-key where it is asked for, else Approve
+    // (Enter presses it; Tab goes on to the reason and Reject).
+    for (QPushButton* b : {approveButton, rejectButton, cancelButton}) {
+        b->setAutoDefault(true);
+        b->installEventFilter(this); // Esc: back to the queue
+    }
+    connect(m_view, &QTableView::activated, this, [this, approveButton, cancelButton] {
+        const auto& detail = m_detail->detail();
+        if (!detail || detail->approval.state != u"pending")
+            return;
+        if (detail->rekeyRequired && detail->canDecide)
+            m_detail->rekeyEdit()->setFocus(Qt::OtherFocusReason);
+        else if (m_approveAction->isEnabled())
+            approveButton->setFocus(Qt::OtherFocusReason);
+        else if (m_cancelAction->isEnabled())
+            cancelButton->setFocus(Qt::OtherFocusReason);
     });
     connect(m_model, &ApprovalQueueModel::loaded, this, &ApprovalsWorkspace::updateCounts);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &ApprovalsWorkspace::updateCounts);
@@ -472,7 +485,7 @@ void ApprovalsWorkspace::showMessage(const QString& text, bool error)
 bool ApprovalsWorkspace::eventFilter(QObject* watched, QEvent* event)
 {
     if (event->type() == QEvent::KeyPress && static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape
-        && (watched == m_detail->rekeyEdit() || watched == m_detail->reasonEdit())) {
+        && watched->isWidgetType() && m_detail->isAncestorOf(static_cast<QWidget*>(watched))) {
         focusQueue();
         return true;
     }

@@ -27,8 +27,9 @@ class ApprovalWatcher;
 // person, updated live when any terminal submits or decides (ApprovalWatcher: LISTEN/NOTIFY on
 // PostgreSQL, polling on SQLite), with filters (state, request, maker — "My submissions" among them —
 // and business dates) and lazy paging; beside it the selected request in full (ApprovalDetailPanel).
-// Keyboard: Enter on the queue goes to the decision (the blind re-key where required); Enter in the
-// re-keyed amount approves, Enter in the reason rejects, Esc goes back to the queue.
+// Keyboard: Enter on the queue goes to the decision (the blind re-key where required, else the Approve
+// button, which Enter presses); Enter in the re-keyed amount approves, Enter in the reason rejects, Esc
+// goes back to the queue.
 // Actions, each with its shortcut while the workspace is shown and a button: Approve (F8), Reject (F9),
 // Cancel own request (F7), Refresh (F5), Queue (F6), Filters (Ctrl+F).
 // Object names: approvalsPage, stateFilterCombo, actionFilterCombo, makerFilterCombo, fromDateEdit,
