@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "print/vouchersheet.h"
 #include "services/cashservice.h"
 
 #include <QRectF>
@@ -16,6 +17,9 @@ namespace cs::ui {
 // business date, transaction number, account, name, direction, amount in figures and in Chinese
 // capitals, fee, balance after, teller, terminal and a line for the customer's signature.
 // Texts are in the translation context "cs::ui::Voucher".
+
+// What the voucher says (paintVoucherSheet lays it out).
+VoucherSheet voucherSheet(const CashReceipt& receipt);
 
 // Draws the voucher into `page` (device coordinates of the painter's device).
 void paintVoucher(QPainter& painter, const QRectF& page, const CashReceipt& receipt);

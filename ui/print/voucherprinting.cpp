@@ -14,38 +14,58 @@ using namespace Qt::StringLiterals;
 
 namespace cs::ui {
 
-void previewVoucher(const CashReceipt& receipt, QWidget* parent)
+void previewVoucherSheet(const VoucherSheet& sheet, QWidget* parent)
 {
     auto* printer = new QPrinter(QPrinter::HighResolution);
-    printer->setDocName(voucherTitle(receipt));
+    printer->setDocName(sheet.title);
     auto* dialog = new QPrintPreviewDialog(printer, parent);
     dialog->setObjectName(u"voucherPreviewDialog"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(voucherTitle(receipt));
+    dialog->setWindowTitle(sheet.title);
     dialog->setWindowModality(Qt::WindowModal);
     QObject::connect(dialog, &QPrintPreviewDialog::paintRequested, dialog,
-                     [receipt](QPrinter* target) { printVoucher(receipt, *target); });
+                     [sheet](QPrinter* target) { printVoucherSheet(sheet, *target); });
     QObject::connect(dialog, &QObject::destroyed, [printer] { delete printer; });
     dialog->resize(900, 700);
     dialog->open();
 }
 
-bool exportVoucherPdf(const CashReceipt& receipt, QWidget* parent)
+bool exportVoucherSheetPdf(const VoucherSheet& sheet, const QString& fileName, QWidget* parent)
 {
     QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     if (folder.isEmpty())
         folder = QDir::homePath();
     const QString path = QFileDialog::getSaveFileName(
         parent, QCoreApplication::translate("cs::ui::Voucher", "Save the voucher as PDF"),
-        QDir(folder).filePath(voucherFileName(receipt)), QCoreApplication::translate("cs::ui::Voucher", "PDF (*.pdf)"));
+        QDir(folder).filePath(fileName), QCoreApplication::translate("cs::ui::Voucher", "PDF (*.pdf)"));
     if (path.isEmpty())
         return false;
-    if (const Status written = writeVoucherPdf(receipt, path); !written) {
+    if (const Status written = writeVoucherSheetPdf(sheet, path); !written) {
         QMessageBox::warning(parent, QCoreApplication::translate("cs::ui::Voucher", "Voucher not saved"),
                              written.error().message);
         return false;
     }
     return true;
+}
+
+void previewVoucher(const CashReceipt& receipt, QWidget* parent)
+{
+    previewVoucherSheet(voucherSheet(receipt), parent);
+}
+
+bool exportVoucherPdf(const CashReceipt& receipt, QWidget* parent)
+{
+    return exportVoucherSheetPdf(voucherSheet(receipt), voucherFileName(receipt), parent);
+}
+
+void previewTransferVoucher(const TransferVoucher& voucher, QWidget* parent)
+{
+    previewVoucherSheet(transferVoucherSheet(voucher), parent);
+}
+
+bool exportTransferVoucherPdf(const TransferVoucher& voucher, QWidget* parent)
+{
+    return exportVoucherSheetPdf(transferVoucherSheet(voucher), transferVoucherFileName(voucher.transfer), parent);
 }
 
 } // namespace cs::ui

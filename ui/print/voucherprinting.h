@@ -1,17 +1,24 @@
 #pragma once
 
+#include "print/transfervoucher.h"
+#include "print/vouchersheet.h"
 #include "services/cashservice.h"
 
 class QWidget;
 
 namespace cs::ui {
 
-// The voucher on screen: a window-modal print preview (print from there), deleted when closed.
-// Object name voucherPreviewDialog.
-void previewVoucher(const CashReceipt& receipt, QWidget* parent);
+// A voucher on screen: a window-modal print preview (print from there), deleted when closed.
+// Object name voucherPreviewDialog; its window title is the voucher's.
+void previewVoucherSheet(const VoucherSheet& sheet, QWidget* parent);
+// Asks where to save the voucher as PDF (offering `fileName` in the documents folder) and writes it
+// there; a failure is shown in a message box. False when nothing was saved (cancelled or failed).
+bool exportVoucherSheetPdf(const VoucherSheet& sheet, const QString& fileName, QWidget* parent);
 
-// Asks where to save the voucher as PDF and writes it there; a failure is shown in a message box.
-// False when nothing was saved (cancelled or failed).
+// The same for a cash transaction's voucher and a transfer's.
+void previewVoucher(const CashReceipt& receipt, QWidget* parent);
 bool exportVoucherPdf(const CashReceipt& receipt, QWidget* parent);
+void previewTransferVoucher(const TransferVoucher& voucher, QWidget* parent);
+bool exportTransferVoucherPdf(const TransferVoucher& voucher, QWidget* parent);
 
 } // namespace cs::ui

@@ -1,12 +1,14 @@
 #include "shell/mainwindow.h"
 
 #include "admin/adminworkspace.h"
+#include "approvals/approvalsworkspace.h"
 #include "cashbox/cashboxworkspace.h"
 #include "counter/counterworkspace.h"
 #include "domain/role.h"
 #include "shell/appicon.h"
 #include "shell/lockscreen.h"
 #include "shell/workspacepage.h"
+#include "transfers/transfersworkspace.h"
 #include "widgets/elidedlabel.h"
 
 #include <QAction>
@@ -84,7 +86,9 @@ QWidget* createWorkspacePage(Workspace workspace, const Database& db, const Sess
     case Workspace::CashBox:
         return new CashBoxWorkspace(db, session);
     case Workspace::Transfers:
+        return new TransfersWorkspace(db, session);
     case Workspace::Approvals:
+        return new ApprovalsWorkspace(db, session);
     case Workspace::Reports:
         break;
     }
