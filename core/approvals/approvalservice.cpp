@@ -38,19 +38,18 @@ const QString settingRekeyMin = u"approvals.blind_rekey_min"_s;
 // approvals.required.<action> setting is 1.
 const QStringList amountActions = {u"cash.withdraw"_s, u"transfer.intra"_s};
 
-QString tr(const char* text) { return QCoreApplication::translate("cs::ApprovalService", text); }
 QString plain(const Money& m) { return formatAmount(m, {.grouping = false, .withCode = false}); }
 QString isoTime(const QDateTime& t) { return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString(); }
 
 Error notFound(qint64 id)
 {
-    return Error::notFound(u"approval.not_found"_s, u"id"_s, tr("There is no approval %1.").arg(id));
+    return Error::notFound(u"approval.not_found"_s, u"id"_s, QCoreApplication::translate("cs::ApprovalService", "There is no approval %1.").arg(id));
 }
 
 Error unknownAction(const QString& action)
 {
     return Error::refused(u"approval.unknown_action"_s, u"action"_s,
-                          tr("%1 is not a command that can wait for approval.").arg(action));
+                          QCoreApplication::translate("cs::ApprovalService", "%1 is not a command that can wait for approval.").arg(action));
 }
 
 // The approval, locked, of the session's branch: NotFound for another branch's, as for none at all.
@@ -63,7 +62,7 @@ Result<ApprovalRecord> loadPending(ApprovalRepository& approvals, const Session&
         return fail(notFound(id));
     if ((*found)->state != u"pending"_s)
         return fail(Error::refused(u"approval.not_pending"_s, u"id"_s,
-                                   tr("Approval %1 is no longer pending: it is %2.").arg(QString::number(id), (*found)->state)));
+                                   QCoreApplication::translate("cs::ApprovalService", "Approval %1 is no longer pending: it is %2.").arg(QString::number(id), (*found)->state)));
     return std::move(**found);
 }
 
@@ -154,17 +153,17 @@ Result<PendingApproval> ApprovalService::submit(UnitOfWork& uow, const Session& 
         return fail(unknownAction(request.action));
     // DOMAIN: a checker-only user cannot start an action.
     if (maker.role == Role::Supervisor || maker.role == Role::Auditor)
-        return fail(Error::refused(u"approval.maker_role"_s, {}, tr("A checker-only user cannot start an action.")));
+        return fail(Error::refused(u"approval.maker_role"_s, {}, QCoreApplication::translate("cs::ApprovalService", "A checker-only user cannot start an action.")));
     if (request.requestId.trimmed().isEmpty() || request.requestId.size() > 64)
         return fail(Error::invalid(u"approval.request_id"_s, u"request_id"_s,
-                                   tr("A command that waits for approval needs a request id of 1 to 64 characters.")));
+                                   QCoreApplication::translate("cs::ApprovalService", "A command that waits for approval needs a request id of 1 to 64 characters.")));
     ApprovalRepository approvals(uow);
     auto pending = approvals.pendingFor(request.entityType, request.entityId, request.action);
     if (!pending)
         return fail(pending.error());
     if (pending->has_value())
         return fail(Error::refused(u"approval.duplicate"_s, {},
-                                   tr("The same command for this %1 is already waiting for approval (number %2).")
+                                   QCoreApplication::translate("cs::ApprovalService", "The same command for this %1 is already waiting for approval (number %2).")
                                        .arg(request.entityType)
                                        .arg(**pending)));
     ApprovalRecord draft;
@@ -210,7 +209,7 @@ Result<bool> ApprovalService::required(UnitOfWork& uow, const QString& action, c
 Result<QList<ApprovalRecord>> ApprovalService::list(const Session& session, const ApprovalFilter& filter) const
 {
     if (filter.limit < 1 || filter.limit > 500)
-        return fail(Error::invalid(u"approval.limit"_s, u"limit"_s, tr("Ask for 1 to 500 approvals at a time.")));
+        return fail(Error::invalid(u"approval.limit"_s, u"limit"_s, QCoreApplication::translate("cs::ApprovalService", "Ask for 1 to 500 approvals at a time.")));
     QList<ApprovalRecord> all;
     const Status read = m_db.transact(
         [&](UnitOfWork& uow) -> Status {
@@ -309,7 +308,7 @@ Result<ApprovalDecision> ApprovalService::approve(const Session& checker, qint64
             audit.before = people(*approval);
             // The maker never decides their own, whatever role they hold now (the database refuses it too).
             if (approval->makerId == checker.staffId)
-                return fail(Error::refused(u"approval.own"_s, {}, tr("You entered approval %1: another person must decide it.")
+                return fail(Error::refused(u"approval.own"_s, {}, QCoreApplication::translate("cs::ApprovalService", "You entered approval %1: another person must decide it.")
                                                                      .arg(approvalId)));
             const ApprovalAction* action = ApprovalRegistry::standard().find(approval->action);
             if (!action)
@@ -320,17 +319,17 @@ Result<ApprovalDecision> ApprovalService::approve(const Session& checker, qint64
             const qint64 authority = settings->value(settingSupervisorMax);
             if (approval->amount && approval->amount->minor() > authority)
                 return fail(Error::refused(u"approval.authority"_s, u"amount"_s,
-                                           tr("%1 is above your approval authority of %2.")
+                                           QCoreApplication::translate("cs::ApprovalService", "%1 is above your approval authority of %2.")
                                                .arg(formatAmount(*approval->amount),
                                                     formatAmount(Money(authority, approval->amount->currency())))));
             if (needsRekey(*action, *approval, settings->value(settingRekeyMin))) {
                 if (!rekeyed)
                     return fail(Error::refused(u"approval.rekey_required"_s, u"amount"_s,
-                                               tr("Type the amount of approval %1 again to approve it.").arg(approvalId)));
+                                               QCoreApplication::translate("cs::ApprovalService", "Type the amount of approval %1 again to approve it.").arg(approvalId)));
                 if (rekeyed->minor() != approval->amount->minor()
                     || rekeyed->currency().code() != approval->amount->currency().code())
                     return fail(Error::refused(u"approval.rekey_mismatch"_s, u"amount"_s,
-                                               tr("The amount typed does not match the amount entered: approval %1 "
+                                               QCoreApplication::translate("cs::ApprovalService", "The amount typed does not match the amount entered: approval %1 "
                                                   "stays pending.")
                                                    .arg(approvalId)));
             }
@@ -361,7 +360,7 @@ Result<ApprovalDecision> ApprovalService::reject(const Session& checker, qint64 
 {
     const QString why = reason.trimmed();
     if (why.isEmpty())
-        return fail(Error::invalid(u"approval.reason_required"_s, u"reason"_s, tr("Give the reason for the rejection.")));
+        return fail(Error::invalid(u"approval.reason_required"_s, u"reason"_s, QCoreApplication::translate("cs::ApprovalService", "Give the reason for the rejection.")));
     bool ran = false;
     auto response = performAudited(
         m_db, checker, {actionDecide, u"approval"_s, QString::number(approvalId), requestId},
@@ -373,7 +372,7 @@ Result<ApprovalDecision> ApprovalService::reject(const Session& checker, qint64 
                 return fail(approval.error());
             audit.before = people(*approval);
             if (approval->makerId == checker.staffId)
-                return fail(Error::refused(u"approval.own"_s, {}, tr("You entered approval %1: another person must decide it.")
+                return fail(Error::refused(u"approval.own"_s, {}, QCoreApplication::translate("cs::ApprovalService", "You entered approval %1: another person must decide it.")
                                                                      .arg(approvalId)));
             const ApprovalAction* action = ApprovalRegistry::standard().find(approval->action);
             if (!action)
@@ -410,13 +409,13 @@ Result<ApprovalDecision> ApprovalService::cancel(const Session& maker, qint64 ap
             audit.before = people(*approval);
             if (approval->makerId != maker.staffId)
                 return fail(Error::refused(u"approval.not_maker"_s, {},
-                                           tr("Only the person who entered approval %1 may cancel it.").arg(approvalId)));
+                                           QCoreApplication::translate("cs::ApprovalService", "Only the person who entered approval %1 may cancel it.").arg(approvalId)));
             const ApprovalAction* action = ApprovalRegistry::standard().find(approval->action);
             if (!action)
                 return fail(unknownAction(approval->action));
             if (auto released = action->release(uow, maker, ending(*approval, u"cancelled"_s)); !released)
                 return fail(released.error());
-            if (auto ended = approvals.end(approvalId, u"cancelled"_s, tr("Cancelled by the maker.")); !ended)
+            if (auto ended = approvals.end(approvalId, u"cancelled"_s, QCoreApplication::translate("cs::ApprovalService", "Cancelled by the maker.")); !ended)
                 return fail(ended.error());
             if (auto notified = approvals.notify(approval->branchId); !notified)
                 return fail(notified.error());
@@ -438,12 +437,12 @@ Result<int> ApprovalService::expire(const Session& actor, qint64 branchId, const
         [&](UnitOfWork& uow, AuditEntry& audit) -> Result<QJsonObject> {
             if (branchId != actor.branchId)
                 return fail(Error::refused(u"approval.other_branch"_s, u"branch"_s,
-                                           tr("Only the branch's own staff may expire its approvals.")));
+                                           QCoreApplication::translate("cs::ApprovalService", "Only the branch's own staff may expire its approvals.")));
             ApprovalRepository approvals(uow);
             auto ids = approvals.pendingThrough(branchId, through);
             if (!ids)
                 return fail(ids.error());
-            const QString reason = tr("Expired at the end of business day %1.").arg(through.toString(Qt::ISODate));
+            const QString reason = QCoreApplication::translate("cs::ApprovalService", "Expired at the end of business day %1.").arg(through.toString(Qt::ISODate));
             QJsonArray expired;
             for (qint64 id : std::as_const(*ids)) {
                 auto approval = approvals.find(id, true);

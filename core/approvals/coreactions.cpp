@@ -21,7 +21,6 @@ using namespace Qt::StringLiterals;
 namespace cs {
 namespace {
 
-QString label(const char* text) { return QCoreApplication::translate("cs::ApprovalActions", text); }
 QString plain(const Money& m) { return formatAmount(m); }
 
 // The maker as they acted: their staff record and branch day, at the terminal they entered it on. The
@@ -103,18 +102,18 @@ public:
     Result<QList<ApprovalField>> describe(UnitOfWork& uow, const ApprovalRecord& approval) const override
     {
         const CashRequest r = cashRequestFromPayload(approval.payload);
-        QList<ApprovalField> fields{{u"account"_s, label("Account"), {}, r.accountNumber}};
+        QList<ApprovalField> fields{{u"account"_s, QCoreApplication::translate("cs::ApprovalActions", "Account"), {}, r.accountNumber}};
         auto account = accountOf(uow, r.accountNumber);
         if (!account)
             return fail(account.error());
         if (account->has_value()) {
             const AccountRecord& a = **account;
             const Currency currency = r.amount.currency();
-            fields.append({u"title"_s, label("Account name"), {}, a.title});
-            fields.append({u"balance"_s, label("Balance"), plain(Money(a.balance, currency)),
+            fields.append({u"title"_s, QCoreApplication::translate("cs::ApprovalActions", "Account name"), {}, a.title});
+            fields.append({u"balance"_s, QCoreApplication::translate("cs::ApprovalActions", "Balance"), plain(Money(a.balance, currency)),
                            plain(Money(a.balance - r.amount.minor(), currency))});
         }
-        fields.append({u"amount"_s, label("Amount"), {}, plain(r.amount)});
+        fields.append({u"amount"_s, QCoreApplication::translate("cs::ApprovalActions", "Amount"), {}, plain(r.amount)});
         const DueDiligence& dd = r.dueDiligence;
         const std::initializer_list<std::tuple<QString, const char*, QString>> extra = {
             {u"purpose"_s, QT_TRANSLATE_NOOP("cs::ApprovalActions", "Purpose"), dd.purpose},
@@ -124,7 +123,7 @@ public:
             {u"memo"_s, QT_TRANSLATE_NOOP("cs::ApprovalActions", "Memo"), r.memo}};
         for (const auto& [key, text, value] : extra) {
             if (!value.trimmed().isEmpty())
-                fields.append({key, label(text), {}, value});
+                fields.append({key, QCoreApplication::translate("cs::ApprovalActions", text), {}, value});
         }
         return fields;
     }
@@ -171,17 +170,17 @@ public:
     Result<QList<ApprovalField>> describe(UnitOfWork& uow, const ApprovalRecord& approval) const override
     {
         const qint64 txnId = approval.payload.value(u"txn_id"_s).toInteger();
-        QList<ApprovalField> fields{{u"txn_id"_s, label("Transaction"), {}, QString::number(txnId)}};
+        QList<ApprovalField> fields{{u"txn_id"_s, QCoreApplication::translate("cs::ApprovalActions", "Transaction"), {}, QString::number(txnId)}};
         auto header = JournalRepository(uow).header(txnId);
         if (!header)
             return fail(header.error());
         if (header->has_value()) {
-            fields.append({u"kind"_s, label("Kind"), {}, (*header)->kind});
-            fields.append({u"business_date"_s, label("Business date"), {}, (*header)->businessDate.toString(Qt::ISODate)});
-            fields.append({u"memo"_s, label("Memo"), {}, (*header)->memo});
+            fields.append({u"kind"_s, QCoreApplication::translate("cs::ApprovalActions", "Kind"), {}, (*header)->kind});
+            fields.append({u"business_date"_s, QCoreApplication::translate("cs::ApprovalActions", "Business date"), {}, (*header)->businessDate.toString(Qt::ISODate)});
+            fields.append({u"memo"_s, QCoreApplication::translate("cs::ApprovalActions", "Memo"), {}, (*header)->memo});
         }
-        fields.append({u"state"_s, label("State"), label("posted"), label("reversed")});
-        fields.append({u"reason"_s, label("Reason"), {}, approval.payload.value(u"reason"_s).toString()});
+        fields.append({u"state"_s, QCoreApplication::translate("cs::ApprovalActions", "State"), QCoreApplication::translate("cs::ApprovalActions", "posted"), QCoreApplication::translate("cs::ApprovalActions", "reversed")});
+        fields.append({u"reason"_s, QCoreApplication::translate("cs::ApprovalActions", "Reason"), {}, approval.payload.value(u"reason"_s).toString()});
         return fields;
     }
 
@@ -217,26 +216,26 @@ public:
     Result<QList<ApprovalField>> describe(UnitOfWork& uow, const ApprovalRecord& approval) const override
     {
         const AccountCommandRequest r = accountCommandFromPayload(m_command, approval.payload);
-        QList<ApprovalField> fields{{u"account"_s, label("Account"), {}, r.number}};
+        QList<ApprovalField> fields{{u"account"_s, QCoreApplication::translate("cs::ApprovalActions", "Account"), {}, r.number}};
         auto account = accountOf(uow, r.number);
         if (!account)
             return fail(account.error());
         const QString now = account->has_value() ? freezeText(**account) : QString();
         if (account->has_value())
-            fields.append({u"title"_s, label("Account name"), {}, (*account)->title});
+            fields.append({u"title"_s, QCoreApplication::translate("cs::ApprovalActions", "Account name"), {}, (*account)->title});
         switch (m_command) {
         case AccountCommand::Freeze:
-            fields.append({u"state"_s, label("State"), now, u"frozen ("_s + freezeModeKey(r.mode) + u")"_s});
-            fields.append({u"reason_code"_s, label("Reason code"), {}, r.reasonCode});
+            fields.append({u"state"_s, QCoreApplication::translate("cs::ApprovalActions", "State"), now, u"frozen ("_s + freezeModeKey(r.mode) + u")"_s});
+            fields.append({u"reason_code"_s, QCoreApplication::translate("cs::ApprovalActions", "Reason code"), {}, r.reasonCode});
             break;
         case AccountCommand::Unfreeze:
-            fields.append({u"state"_s, label("State"), now, u"normal"_s});
+            fields.append({u"state"_s, QCoreApplication::translate("cs::ApprovalActions", "State"), now, u"normal"_s});
             break;
         case AccountCommand::Close:
-            fields.append({u"state"_s, label("State"), now, u"closed"_s});
+            fields.append({u"state"_s, QCoreApplication::translate("cs::ApprovalActions", "State"), now, u"closed"_s});
             break;
         }
-        fields.append({u"reason"_s, label("Reason"), {}, r.reason});
+        fields.append({u"reason"_s, QCoreApplication::translate("cs::ApprovalActions", "Reason"), {}, r.reason});
         return fields;
     }
 

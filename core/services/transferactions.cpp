@@ -19,7 +19,6 @@ namespace {
 
 using namespace transfers;
 
-QString tr(const char* text) { return QCoreApplication::translate("cs::TransferService", text); }
 Currency currencyOf(const QString& code) { return Currency::fromCode(code).value_or(Currency::cny()); }
 
 Result<TransferRow> transferOf(UnitOfWork& uow, const ApprovalRecord& approval, bool lock)
@@ -70,7 +69,7 @@ public:
             return fail(payer.error());
         if (!payer->has_value())
             return fail(Error::notFound(u"account.not_found"_s, u"from_account"_s,
-                                        tr("There is no account %1.").arg(row->fromNumber)));
+                                        QCoreApplication::translate("cs::TransferService", "There is no account %1.").arg(row->fromNumber)));
         if (auto ok = checkDebit(**payer); !ok)
             return ok;
         if (!m_interbank) {
@@ -79,7 +78,7 @@ public:
                 return fail(payee.error());
             if (!payee->has_value())
                 return fail(Error::notFound(u"account.not_found"_s, u"to_account"_s,
-                                            tr("There is no account %1.").arg(row->toAccountNo)));
+                                            QCoreApplication::translate("cs::TransferService", "There is no account %1.").arg(row->toAccountNo)));
             if (auto ok = checkCredit(**payee); !ok)
                 return ok;
         }

@@ -14,7 +14,6 @@ using namespace Qt::StringLiterals;
 namespace cs::transfers {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("cs::TransferService", text); }
 Currency currencyOf(const QString& code) { return Currency::fromCode(code).value_or(Currency::cny()); }
 QString plain(qint64 minor, const QString& currency)
 {
@@ -31,38 +30,38 @@ QString returnRequestId(qint64 id) { return u"transfer:%1:return"_s.arg(id); }
 
 Error notFound(qint64 id)
 {
-    return Error::notFound(u"transfer.not_found"_s, u"transfer"_s, tr("There is no transfer %1.").arg(id));
+    return Error::notFound(u"transfer.not_found"_s, u"transfer"_s, QCoreApplication::translate("cs::TransferService", "There is no transfer %1.").arg(id));
 }
 
 Error notPending(qint64 id, const QString& state)
 {
     return Error::refused(u"transfer.not_pending"_s, u"transfer"_s,
-                          tr("Transfer %1 is %2, no longer waiting for approval.").arg(id).arg(state));
+                          QCoreApplication::translate("cs::TransferService", "Transfer %1 is %2, no longer waiting for approval.").arg(id).arg(state));
 }
 
 Status checkDebit(const AccountRecord& a)
 {
     if (a.state == u"closed"_s)
-        return fail(Error::refused(u"posting.account_closed"_s, u"from_account"_s, tr("Account %1 is closed.").arg(a.number)));
+        return fail(Error::refused(u"posting.account_closed"_s, u"from_account"_s, QCoreApplication::translate("cs::TransferService", "Account %1 is closed.").arg(a.number)));
     if (a.state == u"dormant"_s)
         return fail(Error::refused(u"posting.account_dormant"_s, u"from_account"_s,
-                                   tr("Account %1 is dormant: reactivate it before paying from it.").arg(a.number)));
+                                   QCoreApplication::translate("cs::TransferService", "Account %1 is dormant: reactivate it before paying from it.").arg(a.number)));
     if (a.state == u"frozen"_s && (a.freezeMode == u"full"_s || a.freezeMode == u"debit"_s))
         return fail(Error::refused(u"posting.account_frozen"_s, u"from_account"_s,
-                                   tr("Account %1 is frozen: nothing may be paid out of it.").arg(a.number)));
+                                   QCoreApplication::translate("cs::TransferService", "Account %1 is frozen: nothing may be paid out of it.").arg(a.number)));
     return {};
 }
 
 Status checkCredit(const AccountRecord& a)
 {
     if (a.state == u"closed"_s)
-        return fail(Error::refused(u"posting.account_closed"_s, u"to_account"_s, tr("Account %1 is closed.").arg(a.number)));
+        return fail(Error::refused(u"posting.account_closed"_s, u"to_account"_s, QCoreApplication::translate("cs::TransferService", "Account %1 is closed.").arg(a.number)));
     if (a.state == u"dormant"_s)
         return fail(Error::refused(u"posting.account_dormant"_s, u"to_account"_s,
-                                   tr("Account %1 is dormant: it takes no transfer until reactivated.").arg(a.number)));
+                                   QCoreApplication::translate("cs::TransferService", "Account %1 is dormant: it takes no transfer until reactivated.").arg(a.number)));
     if (a.state == u"frozen"_s && (a.freezeMode == u"full"_s || a.freezeMode == u"credit"_s))
         return fail(Error::refused(u"posting.account_frozen"_s, u"to_account"_s,
-                                   tr("Account %1 is frozen: nothing may be paid into it.").arg(a.number)));
+                                   QCoreApplication::translate("cs::TransferService", "Account %1 is frozen: nothing may be paid into it.").arg(a.number)));
     return {};
 }
 
@@ -71,7 +70,7 @@ Status checkFunds(const AccountRecord& payer, qint64 total, qint64 ownHold)
     const Int128 available = Int128(payer.balance) - payer.held + payer.overdraftLimit + ownHold;
     if (available < total)
         return fail(Error::refused(u"transfer.insufficient_funds"_s, u"amount"_s,
-                                   tr("Insufficient funds: account %1 has %2 available, less than the amount and fee %3.")
+                                   QCoreApplication::translate("cs::TransferService", "Insufficient funds: account %1 has %2 available, less than the amount and fee %3.")
                                        .arg(payer.number,
                                             formatAmount(Money(static_cast<qint64>(std::max<Int128>(available, 0)),
                                                                currencyOf(payer.currency))),

@@ -29,7 +29,6 @@ using namespace transfers;
 
 const QString settingDailyOut = u"limits.counter_transfer_daily_out"_s;
 
-QString tr(const char* text) { return QCoreApplication::translate("cs::TransferService", text); }
 Currency currencyOf(const QString& code) { return Currency::fromCode(code).value_or(Currency::cny()); }
 QString plain(const Money& m) { return formatAmount(m, {.grouping = false, .withCode = false}); }
 QJsonValue idOrNull(qint64 id) { return id > 0 ? QJsonValue(id) : QJsonValue(); }
@@ -40,26 +39,26 @@ Status checkShape(const TransferRequest& r)
 {
     if (r.requestId.trimmed().isEmpty() || r.requestId.size() > 64)
         return fail(Error::invalid(u"transfer.request_id"_s, u"request_id"_s,
-                                   tr("A transfer needs a request id of 1 to 64 characters.")));
+                                   QCoreApplication::translate("cs::TransferService", "A transfer needs a request id of 1 to 64 characters.")));
     if (!r.amount.isPositive())
-        return fail(Error::invalid(u"transfer.amount"_s, u"amount"_s, tr("The amount must be greater than zero.")));
+        return fail(Error::invalid(u"transfer.amount"_s, u"amount"_s, QCoreApplication::translate("cs::TransferService", "The amount must be greater than zero.")));
     if (r.remarks.size() > 256)
-        return fail(Error::invalid(u"transfer.remarks"_s, u"remarks"_s, tr("The remarks are limited to 256 characters.")));
+        return fail(Error::invalid(u"transfer.remarks"_s, u"remarks"_s, QCoreApplication::translate("cs::TransferService", "The remarks are limited to 256 characters.")));
     if (!r.isInterbank()) {
         if (r.toAccount.trimmed().isEmpty())
-            return fail(Error::invalid(u"transfer.to_account"_s, u"to_account"_s, tr("Give the payee's account.")));
+            return fail(Error::invalid(u"transfer.to_account"_s, u"to_account"_s, QCoreApplication::translate("cs::TransferService", "Give the payee's account.")));
         return {};
     }
     if (!validBankCode(r.toBankCode.trimmed()))
         return fail(Error::invalid(u"transfer.bank_code"_s, u"to_bank_code"_s,
-                                   tr("%1 is not a bank code: 12 digits with a valid check digit.").arg(r.toBankCode)));
+                                   QCoreApplication::translate("cs::TransferService", "%1 is not a bank code: 12 digits with a valid check digit.").arg(r.toBankCode)));
     static const QRegularExpression accountNo(u"^[0-9A-Za-z-]{1,32}$"_s);
     if (!accountNo.match(r.toAccount.trimmed()).hasMatch())
         return fail(Error::invalid(u"transfer.to_account"_s, u"to_account"_s,
-                                   tr("The payee's account is 1 to 32 letters, digits or hyphens.")));
+                                   QCoreApplication::translate("cs::TransferService", "The payee's account is 1 to 32 letters, digits or hyphens.")));
     const QString name = r.toName.trimmed();
     if (name.isEmpty() || name.size() > 60)
-        return fail(Error::invalid(u"transfer.to_name"_s, u"to_name"_s, tr("The payee's name is 1 to 60 characters.")));
+        return fail(Error::invalid(u"transfer.to_name"_s, u"to_name"_s, QCoreApplication::translate("cs::TransferService", "The payee's name is 1 to 60 characters.")));
     return {};
 }
 
@@ -75,10 +74,10 @@ Result<AccountRecord> customerAccount(AccountRepository& accounts, const QString
     if (!found)
         return fail(found.error());
     if (!found->has_value())
-        return fail(Error::notFound(u"account.not_found"_s, field, tr("There is no account %1.").arg(*number)));
+        return fail(Error::notFound(u"account.not_found"_s, field, QCoreApplication::translate("cs::TransferService", "There is no account %1.").arg(*number)));
     if (!(*found)->isCustomer())
         return fail(Error::refused(u"account.internal"_s, field,
-                                   tr("Account %1 is an internal account of the branch.").arg(*number)));
+                                   QCoreApplication::translate("cs::TransferService", "Account %1 is an internal account of the branch.").arg(*number)));
     return std::move(**found);
 }
 
@@ -107,7 +106,7 @@ Result<Prepared> prepare(UnitOfWork& uow, const TransferRequest& r, bool lock)
     const Currency currency = currencyOf(p.payer.currency);
     if (r.amount.currency().code() != p.payer.currency)
         return fail(Error::refused(u"transfer.currency"_s, u"amount"_s,
-                                   tr("Account %1 is kept in %2, not in %3.")
+                                   QCoreApplication::translate("cs::TransferService", "Account %1 is kept in %2, not in %3.")
                                        .arg(p.payer.number, p.payer.currency, r.amount.currency().code())));
     if (auto owner = accounts.owner(p.payer.customerId); !owner)
         return fail(owner.error());
@@ -119,10 +118,10 @@ Result<Prepared> prepare(UnitOfWork& uow, const TransferRequest& r, bool lock)
             return fail(payee.error());
         if (payee->id == p.payer.id)
             return fail(Error::invalid(u"transfer.same_account"_s, u"to_account"_s,
-                                       tr("The payee's account is the payer's own account.")));
+                                       QCoreApplication::translate("cs::TransferService", "The payee's account is the payer's own account.")));
         if (payee->currency != p.payer.currency)
             return fail(Error::refused(u"transfer.currency"_s, u"to_account"_s,
-                                       tr("Account %1 is kept in %2, account %3 in %4: a transfer stays in one currency.")
+                                       QCoreApplication::translate("cs::TransferService", "Account %1 is kept in %2, account %3 in %4: a transfer stays in one currency.")
                                            .arg(p.payer.number, p.payer.currency, payee->number, payee->currency)));
         auto owner = accounts.owner(payee->customerId);
         if (!owner)
@@ -134,7 +133,7 @@ Result<Prepared> prepare(UnitOfWork& uow, const TransferRequest& r, bool lock)
         // CNAPS clears renminbi only.
         if (p.payer.currency != u"CNY"_s)
             return fail(Error::refused(u"transfer.currency"_s, u"from_account"_s,
-                                       tr("Interbank transfers are made in CNY; account %1 is kept in %2.")
+                                       QCoreApplication::translate("cs::TransferService", "Interbank transfers are made in CNY; account %1 is kept in %2.")
                                            .arg(p.payer.number, p.payer.currency)));
         p.payeeName = r.toName.trimmed();
         p.action = actionInterbank;
@@ -182,7 +181,7 @@ Status checkRules(UnitOfWork& uow, const Session& session, const TransferRequest
         return fail(today.error());
     if (*today + r.amount.minor() > dailyLimit)
         return fail(Error::refused(u"transfer.daily_limit"_s, u"amount"_s,
-                                   tr("Account %1 may transfer %2 a day at the counter; %3 is left today.")
+                                   QCoreApplication::translate("cs::TransferService", "Account %1 may transfer %2 a day at the counter; %3 is left today.")
                                        .arg(p.payer.number, formatAmount(Money(dailyLimit, r.amount.currency())),
                                             formatAmount(Money(std::max<qint64>(dailyLimit - *today, 0),
                                                                r.amount.currency())))));
@@ -357,7 +356,7 @@ Result<TransferRecord> TransferService::enter(const Session& session, const Tran
                 hold.accountId = p->payer.id;
                 hold.amount = p->total;
                 hold.reasonCode = u"transfer"_s;
-                hold.reason = tr("Transfer %1 waiting for approval").arg(row.id);
+                hold.reason = QCoreApplication::translate("cs::TransferService", "Transfer %1 waiting for approval").arg(row.id);
                 hold.requestId = holdRequestId(row.id);
                 hold.staffId = session.staffId;
                 auto held = PostingEngine::placeHold(uow, hold);
@@ -457,9 +456,9 @@ Result<TransferRecord> TransferService::acknowledge(const Session& session, qint
 {
     if (!accepted && reason.trimmed().isEmpty())
         return fail(Error::invalid(u"clearing.reason_required"_s, u"reason"_s,
-                                   tr("Give the reason the clearing network rejected the transfer.")));
+                                   QCoreApplication::translate("cs::TransferService", "Give the reason the clearing network rejected the transfer.")));
     if (reason.size() > 256)
-        return fail(Error::invalid(u"clearing.reason"_s, u"reason"_s, tr("The reason is limited to 256 characters.")));
+        return fail(Error::invalid(u"clearing.reason"_s, u"reason"_s, QCoreApplication::translate("cs::TransferService", "The reason is limited to 256 characters.")));
     bool ran = false;
     auto result = performAudited(
         m_db, session, {actionAcknowledge, u"transfer"_s, QString::number(transferId), requestId},
@@ -474,7 +473,7 @@ Result<TransferRecord> TransferService::acknowledge(const Session& session, qint
             const TransferRow& t = **row;
             if (t.kind != u"interbank"_s || t.state != u"sent"_s)
                 return fail(Error::refused(u"clearing.not_sent"_s, u"transfer"_s,
-                                           tr("Transfer %1 is %2: only a sent interbank transfer is acknowledged.")
+                                           QCoreApplication::translate("cs::TransferService", "Transfer %1 is %2: only a sent interbank transfer is acknowledged.")
                                                .arg(transferId)
                                                .arg(t.state)));
             qint64 returnTxn = 0;
