@@ -6,6 +6,7 @@
 // With COUNTERSIGN_UI_SHOTS=<folder> the screenshots test saves PNGs of the screens there
 // (COUNTERSIGN_UI_LANG=zh_CN for the Chinese screens).
 
+#include "approvals/approvalservice.h"
 #include "uitestsupport.h"
 
 #include "auth/authservice.h"
@@ -81,6 +82,7 @@ private slots:
     void depositAndWithdrawAtTheCounter();
     void refusedWithdrawalChangesNothing();
     void largeCashAsksForDueDiligence();
+    void withdrawalAboveTheLimitWaits();
     void escapeCancelsAndPostsNothing();
     void auditorLooksWithoutActing();
     void statementModelFetchesLazily();
@@ -485,6 +487,46 @@ void TestCounter::largeCashAsksForDueDiligence()
     QTRY_VERIFY(dialog.isNull());
     QCOMPARE(balanceOf(m_account), before + 5'000'000);
     QCOMPARE(balanceCell(m_account), cs::formatAmount(cny(before + 5'000'000)));
+}
+
+// Above limits.teller_single_max (¥50,000) a withdrawal waits for a supervisor: the amount is held, no
+// cash leaves the box, no voucher is offered, and the teller is told the request's number.
+void TestCounter::withdrawalAboveTheLimitWaits()
+{
+    ensureBoxOpen();
+    QVERIFY(signInToCounter());
+    findCustomer(m_account);
+    const qint64 before = balanceOf(m_account);
+    QPointer<CashDialog> dialog = openCashDialog(Qt::Key_F3);
+    QVERIFY(dialog);
+    auto* amount = child<QLineEdit>(dialog, u"cashAmountEdit"_s);
+    QTest::keyClicks(amount, u"50000.01"_s);
+    auto* purpose = child<QLineEdit>(dialog, u"ddPurposeEdit"_s);
+    QTRY_VERIFY(purpose->isVisible());
+    QTest::keyClicks(purpose, u"Buying a car"_s);
+    QTest::keyClicks(child<QLineEdit>(dialog, u"ddIdCopyEdit"_s), u"SCAN-2026-0043"_s);
+    QTest::keyClick(amount, Qt::Key_Return);
+    QCOMPARE(dialog->step(), CashDialog::Step::Confirmation);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->step() == CashDialog::Step::Done || !dialog->shownError().isEmpty(), 10000);
+    QCOMPARE(dialog->shownError(), QString());
+    const cs::CashReceipt pending = *dialog->receipt();
+    QCOMPARE(pending.state, u"pending"_s);
+    QVERIFY(pending.approvalId > 0);
+    QCOMPARE(pending.txnId, 0);
+    QCOMPARE(child<QLabel>(dialog, u"doneLabel"_s)->text(),
+             u"Withdrawal of 50,000.01 waits for a supervisor's approval: request no. %1.\n"
+             "The amount is held on the account. Pay out the cash only after the approval."_s.arg(pending.approvalId));
+    QVERIFY(!child<QPushButton>(dialog, u"previewVoucherButton"_s)->isEnabled());
+    QVERIFY(!child<QPushButton>(dialog, u"saveVoucherButton"_s)->isEnabled());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QTRY_VERIFY(dialog.isNull());
+    QCOMPARE(balanceOf(m_account), before);
+    QCOMPARE(balanceCell(m_account), cs::formatAmount(cny(before)));
+    QCOMPARE(demo().count(u"SELECT held FROM accounts WHERE number = '%1'"_s.arg(m_account)), 5'000'001);
+    // Cancelled by the teller, so that the other tests find the account as it was.
+    CS_VERIFY_RESULT(cs::ApprovalService(*m_db).cancel(m_teller, pending.approvalId, newId()));
+    QCOMPARE(demo().count(u"SELECT held FROM accounts WHERE number = '%1'"_s.arg(m_account)), 0);
 }
 
 void TestCounter::escapeCancelsAndPostsNothing()

@@ -578,14 +578,27 @@ void CashDialog::finish(Result<CashReceipt> outcome)
         return;
     }
     m_receipt = std::move(*outcome);
+    const bool pending = m_receipt->state == u"pending"_s;
+    // A withdrawal above the teller's authority waits for a supervisor: no cash leaves the box and there
+    // is no voucher until it is approved.
+    m_previewVoucher->setEnabled(!pending);
+    m_saveVoucher->setEnabled(!pending);
     const bool deposit = m_direction == CashDirection::Deposit;
-    QString text = (deposit ? tr("Deposit posted: transaction %1.") : tr("Withdrawal posted: transaction %1."))
-                       .arg(m_receipt->txnId);
-    if (m_receipt->replayed)
-        text += u' ' + tr("It had already been posted under this request; nothing was posted twice.");
-    text += u'\n' + tr("Amount %1, fee %2, balance after %3.")
-                        .arg(moneyText(m_receipt->amount), moneyText(m_receipt->fee), moneyText(m_receipt->balanceAfter));
-    text += u'\n' + tr("Give the customer the voucher to sign.");
+    QString text;
+    if (pending) {
+        text = tr("Withdrawal of %1 waits for a supervisor's approval: request no. %2.")
+                   .arg(moneyText(m_receipt->amount))
+                   .arg(m_receipt->approvalId);
+        text += u'\n' + tr("The amount is held on the account. Pay out the cash only after the approval.");
+    } else {
+        text = (deposit ? tr("Deposit posted: transaction %1.") : tr("Withdrawal posted: transaction %1."))
+                   .arg(m_receipt->txnId);
+        if (m_receipt->replayed)
+            text += u' ' + tr("It had already been posted under this request; nothing was posted twice.");
+        text += u'\n' + tr("Amount %1, fee %2, balance after %3.")
+                            .arg(moneyText(m_receipt->amount), moneyText(m_receipt->fee), moneyText(m_receipt->balanceAfter));
+        text += u'\n' + tr("Give the customer the voucher to sign.");
+    }
     m_doneLabel->setText(text);
     showStep(Step::Done);
     emit posted(*m_receipt);

@@ -345,9 +345,17 @@ void CounterWorkspace::openCashDialog(CashDirection direction)
     showMessage({}, false);
     auto* dialog = new CashDialog(m_db, m_session, direction, *account, this);
     connect(dialog, &CashDialog::posted, this, [this, direction](const CashReceipt& receipt) {
+        const QString amount = moneyText(receipt.amount);
+        if (receipt.state == u"pending"_s) {
+            loadAccounts(receipt.accountNumber);
+            showMessage(tr("Withdrawal of %1 from %2 waits for a supervisor's approval: request no. %3.")
+                            .arg(amount, receipt.accountNumber)
+                            .arg(receipt.approvalId),
+                        false);
+            return;
+        }
         m_lastReceipt = receipt;
         loadAccounts(receipt.accountNumber);
-        const QString amount = moneyText(receipt.amount);
         const QString txn = QString::number(receipt.txnId);
         const QString print = m_printAction->shortcut().toString(QKeySequence::NativeText);
         showMessage(direction == CashDirection::Deposit
