@@ -22,7 +22,6 @@ namespace {
 const QString actionRequest = u"reversal.request"_s;
 // A checker's authority executes a reversal directly; an approved teller's request is executed under
 // the same action (approval.decide), so the audit trail reads the same either way.
-const QString actionExecute = u"approval.decide"_s;
 // The approval a teller's request waits as (ApprovalRegistry, settings approvals.required.reversal).
 const QString actionApproval = u"reversal"_s;
 
@@ -128,44 +127,29 @@ Result<ReversalResult> ReversalService::reverse(const Session& session, qint64 t
                                    QCoreApplication::translate("cs::ReversalService",
                                                                "Name the transaction to reverse by its number.")));
 
-    // The action (and so the permission checked and audited) follows the acting role: a checker
-    // executes, a teller asks, which waits for a checker's approval.
-    bool executes = false;
-    const Status asked = m_db.transact(
-        [&](UnitOfWork& uow) -> Status {
-            auto allowed = Permissions::allows(uow, session.role, actionExecute);
-            if (!allowed)
-                return fail(allowed.error());
-            executes = *allowed;
-            return {};
-        },
-        UnitOfWork::Isolation::ReadOnly);
-    if (!asked)
-        return fail(asked.error());
-
+    // Supervisors do not start customer transactions (DOMAIN, maker-checker): a teller asks
+    // (reversal.request), and a supervisor executes the request by approving it.
     bool ran = false;
     auto response = performAudited(
-        m_db, session, {executes ? actionExecute : actionRequest, u"journal_txn"_s, QString::number(txnId), requestId},
+        m_db, session, {actionRequest, u"journal_txn"_s, QString::number(txnId), requestId},
         [&](UnitOfWork& uow, AuditEntry& audit) -> Result<QJsonObject> {
             ran = true;
-            if (!executes) {
-                auto required = ApprovalService::required(uow, actionApproval, std::nullopt);
-                if (!required)
-                    return fail(required.error());
-                if (*required) {
-                    auto pending = ApprovalService::submit(
-                        uow, session,
-                        {actionApproval, u"txn"_s, QString::number(txnId),
-                         QJsonObject{{u"txn_id"_s, txnId}, {u"reason"_s, why}}, std::nullopt, requestId});
-                    if (!pending)
-                        return fail(pending.error());
-                    audit.after = {{u"approval_id"_s, pending->approvalId}, {u"state"_s, pending->state}, {u"reason"_s, why}};
-                    return QJsonObject{{u"txn_id"_s, QJsonValue()},
-                                       {u"original_txn_id"_s, txnId},
-                                       {u"approval_id"_s, pending->approvalId},
-                                       {u"state"_s, pending->state},
-                                       {u"balances"_s, QJsonArray()}};
-                }
+            auto required = ApprovalService::required(uow, actionApproval, std::nullopt);
+            if (!required)
+                return fail(required.error());
+            if (*required) {
+                auto pending = ApprovalService::submit(
+                    uow, session,
+                    {actionApproval, u"txn"_s, QString::number(txnId),
+                     QJsonObject{{u"txn_id"_s, txnId}, {u"reason"_s, why}}, std::nullopt, requestId});
+                if (!pending)
+                    return fail(pending.error());
+                audit.after = {{u"approval_id"_s, pending->approvalId}, {u"state"_s, pending->state}, {u"reason"_s, why}};
+                return QJsonObject{{u"txn_id"_s, QJsonValue()},
+                                   {u"original_txn_id"_s, txnId},
+                                   {u"approval_id"_s, pending->approvalId},
+                                   {u"state"_s, pending->state},
+                                   {u"balances"_s, QJsonArray()}};
             }
             return reverseIn(uow, session, txnId, why, requestId, audit);
         });

@@ -24,7 +24,7 @@ struct ReversalResult {
 
 // 冲正: a compensating transaction for a posted one, with a reason. A teller's request is stored as a
 // pending approval (action "reversal", while approvals.required.reversal is 1) that a supervisor
-// executes on approval; a supervisor (approval.decide) reverses directly. A cash
+// executes on approval; supervisors do not start reversals (reversal.request is a teller's). A cash
 // transaction (cash_deposit, cash_withdrawal or any other with a cash box line) is reversed only on its
 // business day while its cash box session is open (reversal.cash_other_day, reversal.cashbox_closed).
 class ReversalService {

@@ -139,7 +139,7 @@ private slots:
                                  {u"out"_s, u"234.56"_s}, {u"expected"_s, u"1000.00"_s}, {u"counted"_s, u"999.00"_s},
                                  {u"difference"_s, u"-1.00"_s}});
     }
-    void reverseBySupervisorOnly()
+    void reverseByTellerUnderApproval()
     {
         const qint64 lines = lineCount();
         // A teller's request waits for a supervisor (tst_approvalcli follows one to the end); withdrawn here.
@@ -155,19 +155,26 @@ private slots:
         const auto withdrawn = teller({u"approval"_s, u"cancel"_s, u"--id"_s, QString::number(approval)});
         expectSuccess(withdrawn);
         QCOMPARE(withdrawn.out.value(u"state"_s).toString(), u"cancelled"_s);
-        expectFailure(super({u"reverse"_s, u"--txn"_s, QString::number(m_withdrawal), u"--request-id"_s, u"cash-cli-rv1"_s}),
+        // Supervisors decide; they do not start reversals.
+        expectFailure(super({u"reverse"_s, u"--txn"_s, QString::number(m_withdrawal), u"--reason"_s, u"wrong account"_s,
+                             u"--request-id"_s, u"cash-cli-rv9"_s}),
+                      3, u"permission.denied"_s);
+        // From here the reversal's own rules are the subject: without the approval setting the teller's
+        // request executes at once (tst_approvalcli follows the approved path).
+        expectSuccess(as(u"admin"_s, {u"setting"_s, u"set"_s, u"--key"_s, u"approvals.required.reversal"_s, u"--value"_s, u"0"_s}));
+        expectFailure(teller({u"reverse"_s, u"--txn"_s, QString::number(m_withdrawal), u"--request-id"_s, u"cash-cli-rv1"_s}),
                       2, u"usage.missing_option"_s, u"reason"_s);
-        expectFailure(super({u"reverse"_s, u"--txn"_s, QString::number(m_withdrawal), u"--reason"_s, u"  "_s,
+        expectFailure(teller({u"reverse"_s, u"--txn"_s, QString::number(m_withdrawal), u"--reason"_s, u"  "_s,
                              u"--request-id"_s, u"cash-cli-rv1"_s}),
                       2, u"reversal.reason_required"_s, u"reason"_s);
-        expectFailure(super({u"reverse"_s, u"--txn"_s, u"999999"_s, u"--reason"_s, u"typo"_s, u"--request-id"_s,
+        expectFailure(teller({u"reverse"_s, u"--txn"_s, u"999999"_s, u"--reason"_s, u"typo"_s, u"--request-id"_s,
                              u"cash-cli-rv1"_s}),
                       4, u"reversal.txn_not_found"_s, u"txn"_s);
         QCOMPARE(lineCount(), lines);
 
         const QStringList command = {u"reverse"_s,  u"--txn"_s,        QString::number(m_withdrawal),
                                      u"--reason"_s, u"wrong account"_s, u"--request-id"_s, u"cash-cli-rv1"_s};
-        const auto reversed = super(command);
+        const auto reversed = teller(command);
         expectSuccess(reversed);
         const qint64 reversal = reversed.out.value(u"txn_id"_s).toInteger();
         QVERIFY(reversal > m_withdrawal);
@@ -177,14 +184,14 @@ private slots:
         QCOMPARE(reversed.out.value(u"replayed"_s), QJsonValue(false));
         QCOMPARE(lineCount(), lines + 2);
 
-        const auto again = super(command);
+        const auto again = teller(command);
         expectSuccess(again);
         QCOMPARE(again.out.value(u"txn_id"_s).toInteger(), reversal);
         QCOMPARE(again.out.value(u"replayed"_s), QJsonValue(true));
         QCOMPARE(lineCount(), lines + 2);
         QCOMPARE(balance(), u"1234.56"_s);
 
-        expectFailure(super({u"reverse"_s, u"--txn"_s, QString::number(m_withdrawal), u"--reason"_s, u"again"_s,
+        expectFailure(teller({u"reverse"_s, u"--txn"_s, QString::number(m_withdrawal), u"--reason"_s, u"again"_s,
                              u"--request-id"_s, u"cash-cli-rv2"_s}),
                       3, u"posting.already_reversed"_s, u"txn"_s);
     }
@@ -202,7 +209,7 @@ private slots:
         QCOMPARE(shown.out.value(u"state"_s).toString(), u"closed"_s);
 
         // The deposit's box is closed now: its cash is no longer reversed.
-        expectFailure(super({u"reverse"_s, u"--txn"_s, QString::number(m_deposit), u"--reason"_s, u"late"_s,
+        expectFailure(teller({u"reverse"_s, u"--txn"_s, QString::number(m_deposit), u"--reason"_s, u"late"_s,
                              u"--request-id"_s, u"cash-cli-rv3"_s}),
                       3, u"reversal.cashbox_closed"_s, u"txn"_s);
         expectFailure(teller({u"cash"_s, u"deposit"_s, u"--account"_s, m_account, u"--amount"_s, u"1.00"_s,

@@ -1,4 +1,4 @@
-// Reversals (冲正) on SQLite and PostgreSQL: a supervisor reverses a transfer and a cash deposit with
+// Reversals (冲正) on SQLite and PostgreSQL: a teller reverses a transfer and a cash deposit with
 // exact balances after; the same request id again moves nothing; a teller is refused (approval
 // required); a reason is required; cash (anything touching a cash box) is reversed only on its day while
 // its cash box session is open; a transaction is reversed once and a reversal never.
@@ -127,7 +127,7 @@ private slots:
     void tellerRequestWaitsForApproval()
     {
         // A teller asks; nothing is posted until a supervisor approves (tst_approvals follows one to the
-        // end). The request is withdrawn here so that the supervisor's direct reversals below stay the subject.
+        // end). The request is withdrawn here.
         const qint64 lines = lineCount();
         const qint64 asked = audits(u"reversal.request"_s, u"success"_s);
         const auto r = service().reverse(*m_teller, m_transfer, u"wrong account"_s, nextRequestId());
@@ -146,6 +146,22 @@ private slots:
         CS_VERIFY_RESULT(cs::ApprovalService(m_db.db()).cancel(*m_teller, r->approvalId, nextRequestId()));
         QCOMPARE(m_db.scalar(u"SELECT state FROM approvals WHERE id = %1"_s.arg(r->approvalId)).toString(), u"cancelled"_s);
     }
+    void supervisorMayNotStartOne()
+    {
+        // Supervisors decide; they do not start customer transactions (DOMAIN, maker-checker).
+        const auto r = service().reverse(*m_super, m_transfer, u"wrong account"_s, nextRequestId());
+        expectError(r, u"permission.denied"_s, cs::ErrorKind::Refused);
+        QCOMPARE(balance(m_a), 70'000);
+    }
+    void withoutApprovalSettingTheTellerReverses()
+    {
+        // The rules of the reversal itself are the subject from here on: with approvals.required.reversal
+        // at 0 the teller's request executes at once (tst_approvals covers the approved path).
+        CS_VERIFY_RESULT(m_db.db().transact([](cs::UnitOfWork& uow) -> cs::Status {
+            auto q = uow.exec(u"UPDATE settings SET value = '0' WHERE key = 'approvals.required.reversal'"_s);
+            return q ? cs::Status{} : cs::fail(q.error());
+        }));
+    }
     void auditorMayNotAsk()
     {
         const auto r = service().reverse(*m_auditor, m_transfer, u"wrong account"_s, nextRequestId());
@@ -162,26 +178,26 @@ private slots:
     {
         QFETCH(QString, reason);
         const qint64 lines = lineCount();
-        const auto r = service().reverse(*m_super, m_transfer, reason, nextRequestId());
+        const auto r = service().reverse(*m_teller, m_transfer, reason, nextRequestId());
         expectError(r, u"reversal.reason_required"_s, cs::ErrorKind::Invalid, u"reason"_s);
         QCOMPARE(lineCount(), lines);
     }
     void requestIdIsRequired()
     {
-        const auto r = service().reverse(*m_super, m_transfer, u"wrong account"_s, {});
+        const auto r = service().reverse(*m_teller, m_transfer, u"wrong account"_s, {});
         expectError(r, u"reversal.request_id"_s, cs::ErrorKind::Invalid, u"request_id"_s);
     }
     void unknownTransaction()
     {
-        const auto r = service().reverse(*m_super, 999'999, u"wrong account"_s, nextRequestId());
+        const auto r = service().reverse(*m_teller, 999'999, u"wrong account"_s, nextRequestId());
         expectError(r, u"reversal.txn_not_found"_s, cs::ErrorKind::NotFound, u"txn"_s);
     }
 
-    void supervisorReversesTransfer()
+    void tellerReversesTransfer()
     {
         const qint64 lines = lineCount();
-        const qint64 decided = audits(u"approval.decide"_s, u"success"_s);
-        const auto r = service().reverse(*m_super, m_transfer, u"  wrong beneficiary  "_s, u"rv-transfer"_s);
+        const qint64 decided = audits(u"reversal.request"_s, u"success"_s);
+        const auto r = service().reverse(*m_teller, m_transfer, u"  wrong beneficiary  "_s, u"rv-transfer"_s);
         CS_VERIFY_RESULT(r);
         QVERIFY(!r->replayed);
         QCOMPARE(r->originalTxnId, m_transfer);
@@ -196,25 +212,25 @@ private slots:
         const QString txn = QString::number(m_transferReversal);
         QCOMPARE(m_db.scalar(u"SELECT kind FROM journal_txns WHERE id = "_s + txn).toString(), u"reversal"_s);
         QCOMPARE(m_db.count(u"SELECT reverses_txn_id FROM journal_txns WHERE id = "_s + txn), m_transfer);
-        QCOMPARE(m_db.count(u"SELECT staff_id FROM journal_txns WHERE id = "_s + txn), m_super->staffId);
+        QCOMPARE(m_db.count(u"SELECT staff_id FROM journal_txns WHERE id = "_s + txn), m_teller->staffId);
         QCOMPARE(m_db.scalar(u"SELECT memo FROM journal_txns WHERE id = "_s + txn).toString(), u"wrong beneficiary"_s);
         QCOMPARE(m_db.scalar(u"SELECT side FROM journal_lines WHERE txn_id = %1 AND account_id = %2"_s.arg(txn).arg(m_a))
                      .toString(),
                  u"C"_s);
-        QCOMPARE(audits(u"approval.decide"_s, u"success"_s), decided + 1);
-        QCOMPARE(m_db.scalar(u"SELECT entity_type || ':' || entity_id FROM audit_log WHERE action = 'approval.decide' "
+        QCOMPARE(audits(u"reversal.request"_s, u"success"_s), decided + 1);
+        QCOMPARE(m_db.scalar(u"SELECT entity_type || ':' || entity_id FROM audit_log WHERE action = 'reversal.request' "
                               "ORDER BY id DESC"_s)
                      .toString(),
                  u"journal_txn:"_s + QString::number(m_transfer));
         const QString after =
-            m_db.scalar(u"SELECT after_value FROM audit_log WHERE action = 'approval.decide' ORDER BY id DESC"_s).toString();
+            m_db.scalar(u"SELECT after_value FROM audit_log WHERE action = 'reversal.request' ORDER BY id DESC"_s).toString();
         QVERIFY2(after.contains(u"wrong beneficiary"_s) && after.contains(txn), qPrintable(after));
     }
     void sameRequestIdMovesNothing()
     {
         const qint64 lines = lineCount();
         const qint64 records = m_db.count(u"SELECT COUNT(*) FROM audit_log"_s);
-        const auto again = service().reverse(*m_super, m_transfer, u"wrong beneficiary"_s, u"rv-transfer"_s);
+        const auto again = service().reverse(*m_teller, m_transfer, u"wrong beneficiary"_s, u"rv-transfer"_s);
         CS_VERIFY_RESULT(again);
         QVERIFY(again->replayed);
         QCOMPARE(again->reversalTxnId, m_transferReversal);
@@ -229,7 +245,7 @@ private slots:
     void reversingTwiceIsRefused()
     {
         const qint64 lines = lineCount();
-        const auto r = service().reverse(*m_super, m_transfer, u"again"_s, nextRequestId());
+        const auto r = service().reverse(*m_teller, m_transfer, u"again"_s, nextRequestId());
         expectError(r, u"posting.already_reversed"_s, cs::ErrorKind::Refused, u"txn"_s);
         QCOMPARE(lineCount(), lines);
         QCOMPARE(balance(m_a), 100'000);
@@ -238,7 +254,7 @@ private slots:
     void reversingAReversalIsRefused()
     {
         const qint64 lines = lineCount();
-        const auto r = service().reverse(*m_super, m_transferReversal, u"undo the undo"_s, nextRequestId());
+        const auto r = service().reverse(*m_teller, m_transferReversal, u"undo the undo"_s, nextRequestId());
         expectError(r, u"posting.is_reversal"_s, cs::ErrorKind::Refused, u"txn"_s);
         QCOMPARE(lineCount(), lines);
         QCOMPARE(balance(m_a), 100'000);
@@ -250,15 +266,15 @@ private slots:
         auto other = post(u"transfer"_s, {{m_a, 'D', cny(100), {}}, {m_b, 'C', cny(100), {}}});
         CS_VERIFY_RESULT(other);
         const qint64 lines = lineCount();
-        const auto r = service().reverse(*m_super, *other, u"typo"_s, taken);
+        const auto r = service().reverse(*m_teller, *other, u"typo"_s, taken);
         expectError(r, u"posting.request_reused"_s, cs::ErrorKind::Refused, u"request_id"_s);
         QCOMPARE(lineCount(), lines);
-        CS_VERIFY_RESULT(service().reverse(*m_super, *other, u"typo"_s, nextRequestId()));
+        CS_VERIFY_RESULT(service().reverse(*m_teller, *other, u"typo"_s, nextRequestId()));
         QCOMPARE(balance(m_a), 100'000);
         QCOMPARE(balance(m_b), 0);
     }
 
-    void supervisorReversesCashDeposit()
+    void tellerReversesCashDeposit()
     {
         const auto before = box();
         CS_VERIFY_RESULT(before);
@@ -266,7 +282,7 @@ private slots:
         CS_VERIFY_RESULT(cash);
         QCOMPARE(balance(m_b), 50'000);
         QCOMPARE(balance(m_cashBox), before->expected.minor() + 50'000);
-        const auto r = service().reverse(*m_super, *cash, u"counterfeit note found"_s, nextRequestId());
+        const auto r = service().reverse(*m_teller, *cash, u"counterfeit note found"_s, nextRequestId());
         CS_VERIFY_RESULT(r);
         QCOMPARE(r->originalTxnId, *cash);
         QCOMPARE(r->balances.size(), 1); // the cash box is not a customer account
@@ -309,11 +325,11 @@ private slots:
             return {};
         }));
         const qint64 lines = lineCount();
-        const qint64 refused = audits(u"approval.decide"_s, u"refused"_s);
-        const auto r = service().reverse(*m_super, txn, u"late"_s, nextRequestId());
+        const qint64 refused = audits(u"reversal.request"_s, u"refused"_s);
+        const auto r = service().reverse(*m_teller, txn, u"late"_s, nextRequestId());
         expectError(r, u"reversal.cash_other_day"_s, cs::ErrorKind::Refused, u"txn"_s);
         QCOMPARE(lineCount(), lines);
-        QCOMPARE(audits(u"approval.decide"_s, u"refused"_s), refused + 1);
+        QCOMPARE(audits(u"reversal.request"_s, u"refused"_s), refused + 1);
     }
     void cashAfterTheBoxClosedIsRefused()
     {
@@ -325,18 +341,18 @@ private slots:
         CS_VERIFY_RESULT(cs::CashBoxService(m_db.db()).close(*m_teller, open->expected, nextRequestId()));
         const qint64 boxBalance = balance(m_cashBox);
         const qint64 lines = lineCount();
-        const qint64 refused = audits(u"approval.decide"_s, u"refused"_s);
-        auto r = service().reverse(*m_super, *cash, u"customer changed their mind"_s, nextRequestId());
+        const qint64 refused = audits(u"reversal.request"_s, u"refused"_s);
+        auto r = service().reverse(*m_teller, *cash, u"customer changed their mind"_s, nextRequestId());
         expectError(r, u"reversal.cashbox_closed"_s, cs::ErrorKind::Refused, u"txn"_s);
-        QCOMPARE(audits(u"approval.decide"_s, u"refused"_s), refused + 1);
+        QCOMPARE(audits(u"reversal.request"_s, u"refused"_s), refused + 1);
         // So is the closed session's cash from the vault.
         const qint64 fromVault = m_db.count(u"SELECT min(id) FROM journal_txns WHERE kind = 'vault_to_teller'"_s);
         QVERIFY(fromVault > 0);
-        r = service().reverse(*m_super, fromVault, u"wrong box"_s, nextRequestId());
+        r = service().reverse(*m_teller, fromVault, u"wrong box"_s, nextRequestId());
         expectError(r, u"reversal.cashbox_closed"_s, cs::ErrorKind::Refused, u"txn"_s);
         // A box opened again the same day is a new session: the deposit was counted in the closed one.
         CS_VERIFY_RESULT(m_f.openBox(100'000));
-        r = service().reverse(*m_super, *cash, u"customer changed their mind"_s, nextRequestId());
+        r = service().reverse(*m_teller, *cash, u"customer changed their mind"_s, nextRequestId());
         expectError(r, u"reversal.cashbox_closed"_s, cs::ErrorKind::Refused, u"txn"_s);
         QCOMPARE(lineCount(), lines + 2); // the opening's move from the vault, nothing else
         QCOMPARE(balance(m_a), 120'000);
@@ -344,7 +360,7 @@ private slots:
         // A transfer is not cash: the box does not matter.
         auto transfer = post(u"transfer"_s, {{m_a, 'D', cny(5'000), {}}, {m_c, 'C', cny(5'000), {}}});
         CS_VERIFY_RESULT(transfer);
-        CS_VERIFY_RESULT(service().reverse(*m_super, *transfer, u"wrong account"_s, nextRequestId()));
+        CS_VERIFY_RESULT(service().reverse(*m_teller, *transfer, u"wrong account"_s, nextRequestId()));
         QCOMPARE(balance(m_a), 120'000);
         QCOMPARE(balance(m_c), 0);
     }
