@@ -128,6 +128,12 @@ Result<QJsonObject> cashboxCommand(const CliArgs& args)
         out.insert(u"returned"_s, amountJson(closed->returnedToVault));
         out.insert(u"over_short_txn_id"_s, closed->overShortTxnId > 0 ? QJsonValue(closed->overShortTxnId) : QJsonValue());
         out.insert(u"return_txn_id"_s, closed->returnTxnId > 0 ? QJsonValue(closed->returnTxnId) : QJsonValue());
+        if (closed->pending()) {
+            // The close waits for a checker (CLI.md: approval_id and state "pending"); the box stays open.
+            out.insert(u"box_state"_s, out.value(u"state"_s));
+            out.insert(u"state"_s, closed->state);
+            out.insert(u"approval_id"_s, closed->approvalId);
+        }
         return out;
     }
     Result<CashBoxView> box = sub == u"show"_s     ? boxes.current(session)

@@ -7,6 +7,7 @@
 #include "ledger/postingengine.h"
 #include "money/amountformat.h"
 #include "services/accountservice.h"
+#include "services/cashboxservice.h"
 #include "services/cashservice.h"
 #include "services/reversalservice.h"
 #include "storage/accountrepository.h"
@@ -22,6 +23,7 @@ namespace cs {
 namespace {
 
 QString plain(const Money& m) { return formatAmount(m); }
+Money cny(qint64 minor) { return Money(minor, Currency::cny()); }
 
 // The maker as they acted: their staff record and branch day, at the terminal they entered it on. The
 // maker's command runs in the maker's name (the maker's cash box pays out an approved withdrawal).
@@ -250,8 +252,59 @@ private:
 
 } // namespace
 
+// A close whose count differs from the expected cash: approval books the over or the short and closes
+// the box, if no cash has moved in it since the count.
+class CashBoxOverShortAction : public ApprovalAction {
+public:
+    QString action() const override { return u"cashbox.overshort"_s; }
+
+    Status validate(UnitOfWork& uow, const ApprovalRecord& approval) const override
+    {
+        auto maker = makerSession(uow, approval);
+        if (!maker)
+            return fail(maker.error());
+        AuditEntry unused;
+        return dryRun(uow, [&] { return run(uow, *maker, approval, unused); });
+    }
+    Result<QJsonObject> execute(UnitOfWork& uow, const Session& checker, const ApprovalRecord& approval) const override
+    {
+        auto maker = makerSession(uow, approval);
+        if (!maker)
+            return fail(maker.error());
+        return executeAudited(uow, checker, u"cashbox.close"_s, u"cashbox"_s, approval.entityId,
+                              [&](AuditEntry& audit) { return run(uow, *maker, approval, audit); });
+    }
+    Status release(UnitOfWork&, const Session&, const ApprovalRecord&) const override { return {}; }
+    Result<QList<ApprovalField>> describe(UnitOfWork&, const ApprovalRecord& approval) const override
+    {
+        const auto money = [&](const QString& key) { return plain(cny(approval.payload.value(key).toInteger())); };
+        const qint64 difference = approval.payload.value(u"difference_minor"_s).toInteger();
+        return QList<ApprovalField>{
+            {u"session_id"_s, QCoreApplication::translate("cs::ApprovalActions", "Cash box session"), {},
+             QString::number(approval.payload.value(u"session_id"_s).toInteger())},
+            {u"expected"_s, QCoreApplication::translate("cs::ApprovalActions", "Expected cash"), {}, money(u"expected_minor"_s)},
+            {u"counted"_s, QCoreApplication::translate("cs::ApprovalActions", "Counted cash"), {}, money(u"counted_minor"_s)},
+            difference > 0
+                ? ApprovalField{u"over"_s, QCoreApplication::translate("cs::ApprovalActions", "Over, to suspense payable"), {},
+                                plain(cny(difference))}
+                : ApprovalField{u"short"_s, QCoreApplication::translate("cs::ApprovalActions", "Short, to suspense receivable"),
+                                {}, plain(cny(-difference))},
+            {u"state"_s, QCoreApplication::translate("cs::ApprovalActions", "State"),
+             QCoreApplication::translate("cs::ApprovalActions", "open"), QCoreApplication::translate("cs::ApprovalActions", "closed")}};
+    }
+
+private:
+    static Result<QJsonObject> run(UnitOfWork& uow, const Session& teller, const ApprovalRecord& approval, AuditEntry& audit)
+    {
+        return CashBoxService::closeIn(uow, teller, cny(approval.payload.value(u"counted_minor"_s).toInteger()),
+                                       approval.requestId, audit, CashBoxService::CloseMode::Execute,
+                                       approval.payload.value(u"expected_minor"_s).toInteger(), approval.id);
+    }
+};
+
 void registerCoreActions(ApprovalRegistry& registry)
 {
+    registry.add(std::make_unique<CashBoxOverShortAction>());
     registry.add(std::make_unique<CashWithdrawAction>());
     registry.add(std::make_unique<ReversalAction>());
     registry.add(std::make_unique<AccountCommandAction>(AccountCommand::Freeze));

@@ -274,10 +274,6 @@ Result<PostingResult> PostingEngine::post(UnitOfWork& uow, const PostingRequest&
             return fail(ok.error());
     }
 
-    // An approval validating its command (UnitOfWork::dryRun): every rule is asked, nothing is posted.
-    if (uow.isDryRun())
-        return PostingResult{0, false, {}};
-
     // (5) The transaction: its lines, its header (the database checks count and balance) and (6) each
     // 'row' account once, with the net effect on its normal side.
     const qint64 txnId = context.nextTxnId;

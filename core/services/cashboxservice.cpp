@@ -1,5 +1,6 @@
 #include "services/cashboxservice.h"
 
+#include "approvals/approvalservice.h"
 #include "ledger/postingengine.h"
 #include "money/amountformat.h"
 #include "money/amountparser.h"
@@ -22,6 +23,7 @@ namespace {
 const QString actionOpen = u"cashbox.open"_s;
 const QString actionCount = u"cashbox.count"_s;
 const QString actionClose = u"cashbox.close"_s;
+const QString actionOverShort = u"cashbox.overshort"_s;
 const QString actionTransfer = u"cashbox.transfer"_s;
 
 // Journal kinds of the box's own movements.
@@ -360,6 +362,94 @@ Result<CashBoxView> CashBoxService::count(const Session& session, const Money& c
     return current(session);
 }
 
+Result<QJsonObject> CashBoxService::closeIn(UnitOfWork& uow, const Session& session, const Money& counted,
+                                            const QString& requestId, AuditEntry& audit, CloseMode mode,
+                                            std::optional<qint64> countedAgainst, qint64 approvalId)
+{
+    CashRepository cash(uow);
+    auto open = requireOpen(cash, session);
+    if (!open)
+        return fail(open.error());
+    audit.entityId = QString::number(open->id);
+    auto c = context(uow, session);
+    if (!c)
+        return fail(c.error());
+    // The box's row lock first: nothing else moves its cash while it is balanced.
+    if (auto locked = AccountRepository(uow).lockById(open->accountId); !locked)
+        return fail(locked.error());
+    auto before = viewOf(cash, *open);
+    if (!before)
+        return fail(before.error());
+    const qint64 expected = before->expected.minor();
+    if (countedAgainst && *countedAgainst != expected)
+        return fail(Error::refused(u"cashbox.changed_since_count"_s, u"counted"_s,
+                                   QCoreApplication::translate("cs::CashBoxService",
+                                                               "Cash has moved in this box since it was counted: count "
+                                                               "it again.")));
+    const qint64 difference = counted.minor() - expected;
+    QJsonObject response{{u"session_id"_s, open->id}, {u"over"_s, plain(std::max<qint64>(difference, 0))},
+                         {u"short"_s, plain(std::max<qint64>(-difference, 0))}};
+    audit.before = picture(*before);
+    // An over or a short is booked under a supervisor's approval (DOMAIN: teller cash): the close waits,
+    // the box stays open, and the approval closes it if nothing has moved since the count.
+    if (difference != 0 && mode == CloseMode::MayWait) {
+        auto required = ApprovalService::required(uow, actionOverShort, std::nullopt);
+        if (!required)
+            return fail(required.error());
+        if (*required) {
+            const qint64 gap = difference > 0 ? difference : -difference;
+            auto pending = ApprovalService::submit(
+                uow, session,
+                {actionOverShort, entityType, QString::number(open->id),
+                 QJsonObject{{u"session_id"_s, open->id}, {u"counted_minor"_s, counted.minor()},
+                             {u"expected_minor"_s, expected}, {u"difference_minor"_s, difference}},
+                 cny(gap), requestId});
+            if (!pending)
+                return fail(pending.error());
+            response.insert(u"approval_id"_s, pending->approvalId);
+            response.insert(u"state"_s, pending->state);
+            audit.after = audit.before;
+            audit.after.insert(u"approval_id"_s, pending->approvalId);
+            audit.after.insert(u"counted"_s, plain(counted.minor()));
+            return response;
+        }
+    }
+    auto last = cash.lastTxnOf(open->accountId);
+    if (!last)
+        return fail(last.error());
+    // An over or a short is booked on its own (never netted), to be cleared later.
+    if (difference != 0) {
+        const Money gap = cny(difference > 0 ? difference : -difference);
+        const QList<PostingLine> lines =
+            difference > 0 ? QList<PostingLine>{{c->box, 'D', gap, {}}, {c->ledger.suspensePayable, 'C', gap, {}}}
+                           : QList<PostingLine>{{c->ledger.suspenseReceivable, 'D', gap, {}}, {c->box, 'C', gap, {}}};
+        PostingRequest booking =
+            posting(session, *c, difference > 0 ? kindOver : kindShort, part(requestId, u"diff"), lines);
+        booking.approvalId = approvalId;
+        auto booked = PostingEngine::post(uow, booking);
+        if (!booked)
+            return fail(booked.error());
+        response.insert(u"over_short_txn_id"_s, booked->txnId);
+    }
+    if (counted.isPositive()) {
+        auto returned = toVault(uow, session, *c, counted, part(requestId, u"vault"));
+        if (!returned)
+            return fail(returned.error());
+        response.insert(u"return_txn_id"_s, returned->txnId);
+    }
+    response.insert(u"returned"_s, plain(counted.minor()));
+    if (auto closed = cash.closeSession(open->id, counted.minor(), difference, *last); !closed)
+        return fail(closed.error());
+    CashBoxView after = *before;
+    after.state = u"closed"_s;
+    after.counted = counted;
+    after.difference = cny(difference);
+    audit.after = picture(after);
+    audit.after.insert(u"returned_to_vault"_s, plain(counted.minor()));
+    response.insert(u"state"_s, u"closed"_s);
+    return response;
+}
+
 Result<CashBoxClosing> CashBoxService::close(const Session& session, const Money& counted, const QString& requestId) const
 {
     if (auto ok = requireAmount(counted, true); !ok)
@@ -368,61 +458,10 @@ Result<CashBoxClosing> CashBoxService::close(const Session& session, const Money
                                                                "The counted cash must be an amount in CNY, zero or more.")));
     if (auto ok = requireRequestId(requestId); !ok)
         return fail(ok.error());
-    auto result = performAudited(
-        m_db, session, {actionClose, entityType, {}, requestId},
-        [&](UnitOfWork& uow, AuditEntry& audit) -> Result<QJsonObject> {
-            CashRepository cash(uow);
-            auto open = requireOpen(cash, session);
-            if (!open)
-                return fail(open.error());
-            audit.entityId = QString::number(open->id);
-            auto c = context(uow, session);
-            if (!c)
-                return fail(c.error());
-            // The box's row lock first: nothing else moves its cash while it is balanced.
-            if (auto locked = AccountRepository(uow).lockById(open->accountId); !locked)
-                return fail(locked.error());
-            auto before = viewOf(cash, *open);
-            if (!before)
-                return fail(before.error());
-            auto last = cash.lastTxnOf(open->accountId);
-            if (!last)
-                return fail(last.error());
-            const qint64 expected = before->expected.minor();
-            const qint64 difference = counted.minor() - expected;
-            QJsonObject response{{u"session_id"_s, open->id}, {u"over"_s, plain(std::max<qint64>(difference, 0))},
-                                 {u"short"_s, plain(std::max<qint64>(-difference, 0))}};
-            // An over or a short is booked on its own (never netted), to be cleared later.
-            // TODO(issue 5, maker-checker): book it as pending a supervisor's approval.
-            if (difference != 0) {
-                const Money gap = cny(difference > 0 ? difference : -difference);
-                const QList<PostingLine> lines =
-                    difference > 0 ? QList<PostingLine>{{c->box, 'D', gap, {}}, {c->ledger.suspensePayable, 'C', gap, {}}}
-                                   : QList<PostingLine>{{c->ledger.suspenseReceivable, 'D', gap, {}}, {c->box, 'C', gap, {}}};
-                auto booked = PostingEngine::post(
-                    uow, posting(session, *c, difference > 0 ? kindOver : kindShort, part(requestId, u"diff"), lines));
-                if (!booked)
-                    return fail(booked.error());
-                response.insert(u"over_short_txn_id"_s, booked->txnId);
-            }
-            if (counted.isPositive()) {
-                auto returned = toVault(uow, session, *c, counted, part(requestId, u"vault"));
-                if (!returned)
-                    return fail(returned.error());
-                response.insert(u"return_txn_id"_s, returned->txnId);
-            }
-            response.insert(u"returned"_s, plain(counted.minor()));
-            if (auto closed = cash.closeSession(open->id, counted.minor(), difference, *last); !closed)
-                return fail(closed.error());
-            audit.before = picture(*before);
-            CashBoxView after = *before;
-            after.state = u"closed"_s;
-            after.counted = counted;
-            after.difference = cny(difference);
-            audit.after = picture(after);
-            audit.after.insert(u"returned_to_vault"_s, plain(counted.minor()));
-            return response;
-        });
+    auto result = performAudited(m_db, session, {actionClose, entityType, {}, requestId},
+                                 [&](UnitOfWork& uow, AuditEntry& audit) -> Result<QJsonObject> {
+                                     return closeIn(uow, session, counted, requestId, audit, CloseMode::MayWait);
+                                 });
     if (!result)
         return fail(result.error());
     auto view = current(session);
@@ -438,6 +477,8 @@ Result<CashBoxClosing> CashBoxService::close(const Session& session, const Money
     closing.returnedToVault = amountOf(u"returned"_s);
     closing.overShortTxnId = result->value(u"over_short_txn_id"_s).toInteger();
     closing.returnTxnId = result->value(u"return_txn_id"_s).toInteger();
+    closing.approvalId = result->value(u"approval_id"_s).toInteger();
+    closing.state = result->value(u"state"_s).toString(u"closed"_s);
     return closing;
 }
 

@@ -3,10 +3,12 @@
 #include "auth/session.h"
 #include "common/result.h"
 #include "money/money.h"
+#include "security/auditlog.h"
 #include "storage/database.h"
 
 #include <QDate>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QString>
 
 #include <optional>
@@ -37,6 +39,11 @@ struct CashBoxClosing {
     qint64 overShortTxnId = 0;                      // 0 when the count matched
     Money returnedToVault = Money::zero(Currency::cny());
     qint64 returnTxnId = 0;
+    // An over or a short waits for a supervisor (approval "cashbox.overshort", while
+    // approvals.required.cashbox_overshort is 1): state "pending", the box still open, nothing booked.
+    qint64 approvalId = 0;
+    QString state = QStringLiteral("closed"); // closed, pending
+    bool pending() const { return state == QStringLiteral("pending"); }
 };
 
 // Opening takes cash from the vault, moves between box and vault are one balanced transaction each
@@ -58,6 +65,14 @@ public:
     // Records the counted cash and the difference; moves nothing.
     Result<CashBoxView> count(const Session& session, const Money& counted, const QString& requestId = {}) const;
     Result<CashBoxClosing> close(const Session& session, const Money& counted, const QString& requestId) const;
+
+    enum class CloseMode { MayWait, Execute };
+    // The close inside the caller's transaction, for close() (MayWait: an over or a short becomes a
+    // pending approval) and for the approval that executes it (Execute, with the expected cash the count
+    // was made against: cashbox.changed_since_count when cash has moved since).
+    static Result<QJsonObject> closeIn(UnitOfWork& uow, const Session& teller, const Money& counted,
+                                       const QString& requestId, AuditEntry& audit, CloseMode mode,
+                                       std::optional<qint64> countedAgainst = std::nullopt, qint64 approvalId = 0);
 
 private:
     // One balanced posting between the teller's open box and the vault, in either direction.

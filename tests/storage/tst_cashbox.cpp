@@ -1,6 +1,7 @@
 // Teller cash boxes on SQLite and PostgreSQL: opening from the vault, cash between box and vault, the
 // count, and closing with an exact match, an over (suspense payable) and a short (suspense receivable),
 // each with exact balances; expected = opening + in - out; and the refusals, each changing nothing.
+#include "support/approvals.h"
 #include "support/cashfixture.h"
 
 using namespace cs::test;
@@ -153,6 +154,8 @@ private slots:
         CS_EXPECT_ERROR(f.deposit(m_account, 100), "cashbox.not_open", cs::ErrorKind::Refused, "cashbox");
     }
 
+    // An over or a short waits for a supervisor (DOMAIN: each under approval): the box stays open and
+    // nothing is booked until the approval, which books it and closes the box in one transaction.
     void closeWithAnOver()
     {
         const Snapshot start = snapshot();
@@ -160,19 +163,31 @@ private slots:
         CS_VERIFY_RESULT(opened);
         QCOMPARE(opened->transactions, 1); // the earlier session's transactions are not this one's
         QCOMPARE(opened->expected, cny(100'000));
+        const qint64 txns = f.journalTxns();
         auto closing = service().close(*f.teller, cny(100'050), CashFixture::newId());
         CS_VERIFY_RESULT(closing);
+        QVERIFY(closing->pending());
+        QVERIFY(closing->approvalId > 0);
         QCOMPARE(closing->over, cny(50));
-        QCOMPARE(closing->shortage, cny(0));
-        QVERIFY(closing->overShortTxnId > 0);
-        QCOMPARE(closing->returnedToVault, cny(100'050));
-        QCOMPARE(closing->box.expected, cny(100'000));
-        QCOMPARE(closing->box.difference, cny(50));
+        QCOMPARE(closing->overShortTxnId, 0);
+        QCOMPARE(closing->box.state, u"open"_s);
+        QCOMPARE(f.journalTxns(), txns);
+        QCOMPARE(f.balanceOf(opened->accountId), 100'000);
+        QCOMPARE(f.db.scalar(u"SELECT action || ' ' || entity_type || ' ' || amount_minor FROM approvals WHERE id = %1"_s
+                                 .arg(closing->approvalId))
+                     .toString(),
+                 u"cashbox.overshort cashbox 50"_s);
+
+        CS_VERIFY_RESULT(cs::test::approveAsSupervisor(f.db.db(), closing->approvalId));
+        auto after = service().current(*f.teller);
+        CS_VERIFY_RESULT(after);
+        QCOMPARE(after->state, u"closed"_s);
+        QCOMPARE(after->difference, cny(50));
         QCOMPARE(f.balanceOf(f.ledger.suspensePayable), start.payable + 50);
         QCOMPARE(f.balanceOf(f.ledger.suspenseReceivable), start.receivable);
         QCOMPARE(f.balanceOf(f.ledger.vault), start.vault + 50);
         QCOMPARE(f.balanceOf(opened->accountId), 0);
-        QCOMPARE(f.db.scalar(u"SELECT kind FROM journal_txns WHERE id = %1"_s.arg(closing->overShortTxnId)).toString(),
+        QCOMPARE(f.db.scalar(u"SELECT kind FROM journal_txns WHERE approval_id = %1"_s.arg(closing->approvalId)).toString(),
                  u"cash_over"_s);
     }
 
@@ -183,15 +198,31 @@ private slots:
         CS_VERIFY_RESULT(opened);
         auto closing = service().close(*f.teller, cny(99'970), CashFixture::newId());
         CS_VERIFY_RESULT(closing);
-        QCOMPARE(closing->over, cny(0));
+        QVERIFY(closing->pending());
         QCOMPARE(closing->shortage, cny(30));
-        QCOMPARE(closing->box.difference, cny(-30));
-        QCOMPARE(closing->returnedToVault, cny(99'970));
+        // A second close while the first waits is refused (one pending approval per box).
+        CS_EXPECT_ERROR(service().close(*f.teller, cny(99'970), CashFixture::newId()), "approval.duplicate",
+                        cs::ErrorKind::Refused, "");
+        // Cash moves after the count: the approval is refused, nothing is booked, the box stays open.
+        CS_VERIFY_RESULT(f.deposit(m_account, 1'000));
+        CS_EXPECT_ERROR(cs::test::approveAsSupervisor(f.db.db(), closing->approvalId), "cashbox.changed_since_count",
+                        cs::ErrorKind::Refused, "counted");
+        QCOMPARE(f.balanceOf(f.ledger.suspenseReceivable), start.receivable);
+        auto still = service().current(*f.teller);
+        CS_VERIFY_RESULT(still);
+        QCOMPARE(still->state, u"open"_s);
+        // The teller withdraws the request, counts again and closes; the supervisor approves.
+        CS_VERIFY_RESULT(cs::ApprovalService(f.db.db()).cancel(*f.teller, closing->approvalId, CashFixture::newId()));
+        auto again = service().close(*f.teller, cny(100'970), CashFixture::newId());
+        CS_VERIFY_RESULT(again);
+        QVERIFY(again->pending());
+        QCOMPARE(again->shortage, cny(30));
+        CS_VERIFY_RESULT(cs::test::approveAsSupervisor(f.db.db(), again->approvalId));
         QCOMPARE(f.balanceOf(f.ledger.suspenseReceivable), start.receivable + 30);
         QCOMPARE(f.balanceOf(f.ledger.suspensePayable), start.payable);
-        QCOMPARE(f.balanceOf(f.ledger.vault), start.vault - 30);
+        QCOMPARE(f.balanceOf(f.ledger.vault), start.vault + 1'000 - 30);
         QCOMPARE(f.balanceOf(opened->accountId), 0);
-        QCOMPARE(f.db.scalar(u"SELECT kind FROM journal_txns WHERE id = %1"_s.arg(closing->overShortTxnId)).toString(),
+        QCOMPARE(f.db.scalar(u"SELECT kind FROM journal_txns WHERE approval_id = %1"_s.arg(again->approvalId)).toString(),
                  u"cash_short"_s);
     }
 
@@ -211,7 +242,7 @@ private slots:
         auto closing = service().close(*f.teller2, cny(vault), CashFixture::newId());
         CS_VERIFY_RESULT(closing);
         QCOMPARE(f.balanceOf(f.ledger.vault), vault);
-        QCOMPARE(f.balanceOf(f.ledger.vault), m_vaultStart + vaultFunds + 300'000 + 50 - 30);
+        QCOMPARE(f.balanceOf(f.ledger.vault), m_vaultStart + vaultFunds + 300'000 + 50 + 1'000 - 30);
     }
 
     void replayedCloseMovesNothingAgain()

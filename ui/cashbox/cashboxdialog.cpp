@@ -292,6 +292,14 @@ void CashBoxDialog::confirm()
                 auto closing = service.close(session, amount, requestId);
                 if (!closing)
                     return fail(closing.error());
+                if (closing->pending())
+                    return (closing->over.isPositive()
+                                ? tr("An over of %1 waits for a supervisor's approval (request no. %2).")
+                                      .arg(moneyText(closing->over))
+                                : tr("A short of %1 waits for a supervisor's approval (request no. %2).")
+                                      .arg(moneyText(closing->shortage)))
+                               .arg(closing->approvalId)
+                           + u' ' + tr("The box stays open until it is decided; move no cash meanwhile.");
                 QString message = tr("Cash box closed: %1 returned to the vault.").arg(moneyText(closing->returnedToVault));
                 if (closing->over.isPositive())
                     message += u' ' + tr("An over of %1 was booked to suspense payable.").arg(moneyText(closing->over));
