@@ -189,6 +189,148 @@
     </message>
 </context>
 <context>
+    <name>cs::ApprovalActions</name>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Account name</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>ID copy</source>
+        <translation>ID copy</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Agent&apos;s ID number</source>
+        <translation>Agent&apos;s ID number</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Transaction</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Business date</source>
+        <translation>Business date</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>posted</source>
+        <translation>posted</translation>
+    </message>
+    <message>
+        <source>reversed</source>
+        <translation>reversed</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Reason code</source>
+        <translation>Reason code</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ApprovalService</name>
+    <message>
+        <source>There is no approval %1.</source>
+        <translation>There is no approval %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not a command that can wait for approval.</source>
+        <translation>%1 is not a command that can wait for approval.</translation>
+    </message>
+    <message>
+        <source>Approval %1 is no longer pending: it is %2.</source>
+        <translation>Approval %1 is no longer pending: it is %2.</translation>
+    </message>
+    <message>
+        <source>A checker-only user cannot start an action.</source>
+        <translation>A checker-only user cannot start an action.</translation>
+    </message>
+    <message>
+        <source>A command that waits for approval needs a request id of 1 to 64 characters.</source>
+        <translation>A command that waits for approval needs a request id of 1 to 64 characters.</translation>
+    </message>
+    <message>
+        <source>The same command for this %1 is already waiting for approval (number %2).</source>
+        <translation>The same command for this %1 is already waiting for approval (number %2).</translation>
+    </message>
+    <message>
+        <source>Ask for 1 to 500 approvals at a time.</source>
+        <translation>Ask for 1 to 500 approvals at a time.</translation>
+    </message>
+    <message>
+        <source>You entered approval %1: another person must decide it.</source>
+        <translation>You entered approval %1: another person must decide it.</translation>
+    </message>
+    <message>
+        <source>%1 is above your approval authority of %2.</source>
+        <translation>%1 is above your approval authority of %2.</translation>
+    </message>
+    <message>
+        <source>Type the amount of approval %1 again to approve it.</source>
+        <translation>Type the amount of approval %1 again to approve it.</translation>
+    </message>
+    <message>
+        <source>The amount typed does not match the amount entered: approval %1 stays pending.</source>
+        <translation>The amount typed does not match the amount entered: approval %1 stays pending.</translation>
+    </message>
+    <message>
+        <source>Give the reason for the rejection.</source>
+        <translation>Give the reason for the rejection.</translation>
+    </message>
+    <message>
+        <source>Only the person who entered approval %1 may cancel it.</source>
+        <translation>Only the person who entered approval %1 may cancel it.</translation>
+    </message>
+    <message>
+        <source>Cancelled by the maker.</source>
+        <translation>Cancelled by the maker.</translation>
+    </message>
+    <message>
+        <source>Only the branch&apos;s own staff may expire its approvals.</source>
+        <translation>Only the branch&apos;s own staff may expire its approvals.</translation>
+    </message>
+    <message>
+        <source>Expired at the end of business day %1.</source>
+        <translation>Expired at the end of business day %1.</translation>
+    </message>
+    <message>
+        <source>The same command for this %1 is already waiting for approval.</source>
+        <translation>The same command for this %1 is already waiting for approval.</translation>
+    </message>
+</context>
+<context>
     <name>cs::AuditLog</name>
     <message>
         <source>The record is missing: it was deleted (the chain goes from #%1 to #%2).</source>
@@ -359,8 +501,8 @@
         <translation>Your cash box is not open today: open it before handling cash.</translation>
     </message>
     <message>
-        <source>A cash withdrawal above %1 needs a supervisor&apos;s approval.</source>
-        <translation>A cash withdrawal above %1 needs a supervisor&apos;s approval.</translation>
+        <source>Cash withdrawal waiting for approval %1</source>
+        <translation>Cash withdrawal waiting for approval %1</translation>
     </message>
 </context>
 <context>
@@ -611,6 +753,21 @@
     </message>
 </context>
 <context>
+    <name>cs::NotificationListener</name>
+    <message>
+        <source>Cannot open the database %1: %2</source>
+        <translation>Cannot open the database %1: %2</translation>
+    </message>
+    <message>
+        <source>This database does not notify other terminals.</source>
+        <translation>This database does not notify other terminals.</translation>
+    </message>
+    <message>
+        <source>Cannot listen for changes on %1: %2</source>
+        <translation>Cannot listen for changes on %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>cs::PasswordHasher</name>
     <message>
         <source>The system random generator failed.</source>
@@ -786,6 +943,22 @@
     <message>
         <source>move cash between a cash box and the vault</source>
         <translation>move cash between a cash box and the vault</translation>
+    </message>
+    <message>
+        <source>see transfers</source>
+        <translation>see transfers</translation>
+    </message>
+    <message>
+        <source>record the clearing network&apos;s answer</source>
+        <translation>record the clearing network&apos;s answer</translation>
+    </message>
+    <message>
+        <source>send queued clearing items</source>
+        <translation>send queued clearing items</translation>
+    </message>
+    <message>
+        <source>expire pending approvals</source>
+        <translation>expire pending approvals</translation>
     </message>
 </context>
 <context>
@@ -971,10 +1144,6 @@
     <message>
         <source>Name the transaction to reverse by its number.</source>
         <translation>Name the transaction to reverse by its number.</translation>
-    </message>
-    <message>
-        <source>A supervisor must approve a reversal: ask a supervisor to reverse transaction %1.</source>
-        <translation>A supervisor must approve a reversal: ask a supervisor to reverse transaction %1.</translation>
     </message>
     <message>
         <source>There is no transaction %1.</source>
@@ -1192,6 +1361,190 @@
         <source>A customer demand account without a customer movement for this many days becomes dormant.</source>
         <translation>A customer demand account without a customer movement for this many days becomes dormant.</translation>
     </message>
+    <message>
+        <source>Approval for freezes</source>
+        <translation>Approval for freezes</translation>
+    </message>
+    <message>
+        <source>1: a freeze waits for a supervisor&apos;s approval; 0: done at once.</source>
+        <translation>1: a freeze waits for a supervisor&apos;s approval; 0: done at once.</translation>
+    </message>
+    <message>
+        <source>Approval for unfreezes</source>
+        <translation>Approval for unfreezes</translation>
+    </message>
+    <message>
+        <source>1: lifting a freeze waits for a supervisor&apos;s approval; 0: done at once.</source>
+        <translation>1: lifting a freeze waits for a supervisor&apos;s approval; 0: done at once.</translation>
+    </message>
+    <message>
+        <source>Approval for closures</source>
+        <translation>Approval for closures</translation>
+    </message>
+    <message>
+        <source>1: closing an account waits for a supervisor&apos;s approval; 0: done at once.</source>
+        <translation>1: closing an account waits for a supervisor&apos;s approval; 0: done at once.</translation>
+    </message>
+    <message>
+        <source>Approval for reversals</source>
+        <translation>Approval for reversals</translation>
+    </message>
+    <message>
+        <source>1: a teller&apos;s reversal waits for a supervisor&apos;s approval; 0: done at once.</source>
+        <translation>1: a teller&apos;s reversal waits for a supervisor&apos;s approval; 0: done at once.</translation>
+    </message>
+    <message>
+        <source>Approval for cash over/short</source>
+        <translation>Approval for cash over/short</translation>
+    </message>
+    <message>
+        <source>1: booking a cash box over or short waits for a supervisor&apos;s approval.</source>
+        <translation>1: booking a cash box over or short waits for a supervisor&apos;s approval.</translation>
+    </message>
+    <message>
+        <source>Approval for fee waivers</source>
+        <translation>Approval for fee waivers</translation>
+    </message>
+    <message>
+        <source>1: waiving a fee waits for a supervisor&apos;s approval.</source>
+        <translation>1: waiving a fee waits for a supervisor&apos;s approval.</translation>
+    </message>
+    <message>
+        <source>Approval for card replacement</source>
+        <translation>Approval for card replacement</translation>
+    </message>
+    <message>
+        <source>1: replacing a card waits for a supervisor&apos;s approval.</source>
+        <translation>1: replacing a card waits for a supervisor&apos;s approval.</translation>
+    </message>
+    <message>
+        <source>Approval for interbank transfers</source>
+        <translation>Approval for interbank transfers</translation>
+    </message>
+    <message>
+        <source>1: every interbank transfer waits for a supervisor&apos;s approval.</source>
+        <translation>1: every interbank transfer waits for a supervisor&apos;s approval.</translation>
+    </message>
+    <message>
+        <source>HVPS opens</source>
+        <translation>HVPS opens</translation>
+    </message>
+    <message>
+        <source>HVPS takes instructions from this time on business days; before it they wait.</source>
+        <translation>HVPS takes instructions from this time on business days; before it they wait.</translation>
+    </message>
+    <message>
+        <source>IBPS enabled</source>
+        <translation>IBPS enabled</translation>
+    </message>
+    <message>
+        <source>1: a customer may ask for IBPS (real time, 7x24); 0: it is not offered.</source>
+        <translation>1: a customer may ask for IBPS (real time, 7x24); 0: it is not offered.</translation>
+    </message>
+    <message>
+        <source>IBPS limit</source>
+        <translation>IBPS limit</translation>
+    </message>
+    <message>
+        <source>The largest transfer sent through IBPS.</source>
+        <translation>The largest transfer sent through IBPS.</translation>
+    </message>
+    <message>
+        <source>Counter transfers per account per day</source>
+        <translation>Counter transfers per account per day</translation>
+    </message>
+    <message>
+        <source>What one account may transfer out at the counter in a business day.</source>
+        <translation>What one account may transfer out at the counter in a business day.</translation>
+    </message>
+    <message>
+        <source>Intra-bank transfer fee</source>
+        <translation>Intra-bank transfer fee</translation>
+    </message>
+    <message>
+        <source>The fee of a transfer to an account of this bank.</source>
+        <translation>The fee of a transfer to an account of this bank.</translation>
+    </message>
+    <message>
+        <source>Interbank fee tier 1 up to</source>
+        <translation>Interbank fee tier 1 up to</translation>
+    </message>
+    <message>
+        <source>Interbank transfers up to this amount pay the tier 1 fee.</source>
+        <translation>Interbank transfers up to this amount pay the tier 1 fee.</translation>
+    </message>
+    <message>
+        <source>Interbank fee tier 1</source>
+        <translation>Interbank fee tier 1</translation>
+    </message>
+    <message>
+        <source>The fee of an interbank transfer in tier 1.</source>
+        <translation>The fee of an interbank transfer in tier 1.</translation>
+    </message>
+    <message>
+        <source>Interbank fee tier 2 up to</source>
+        <translation>Interbank fee tier 2 up to</translation>
+    </message>
+    <message>
+        <source>Interbank transfers up to this amount pay the tier 2 fee.</source>
+        <translation>Interbank transfers up to this amount pay the tier 2 fee.</translation>
+    </message>
+    <message>
+        <source>Interbank fee tier 2</source>
+        <translation>Interbank fee tier 2</translation>
+    </message>
+    <message>
+        <source>The fee of an interbank transfer in tier 2.</source>
+        <translation>The fee of an interbank transfer in tier 2.</translation>
+    </message>
+    <message>
+        <source>Interbank fee tier 3 up to</source>
+        <translation>Interbank fee tier 3 up to</translation>
+    </message>
+    <message>
+        <source>Interbank transfers up to this amount pay the tier 3 fee.</source>
+        <translation>Interbank transfers up to this amount pay the tier 3 fee.</translation>
+    </message>
+    <message>
+        <source>Interbank fee tier 3</source>
+        <translation>Interbank fee tier 3</translation>
+    </message>
+    <message>
+        <source>The fee of an interbank transfer in tier 3.</source>
+        <translation>The fee of an interbank transfer in tier 3.</translation>
+    </message>
+    <message>
+        <source>Interbank fee tier 4 up to</source>
+        <translation>Interbank fee tier 4 up to</translation>
+    </message>
+    <message>
+        <source>Interbank transfers up to this amount pay the tier 4 fee.</source>
+        <translation>Interbank transfers up to this amount pay the tier 4 fee.</translation>
+    </message>
+    <message>
+        <source>Interbank fee tier 4</source>
+        <translation>Interbank fee tier 4</translation>
+    </message>
+    <message>
+        <source>The fee of an interbank transfer in tier 4.</source>
+        <translation>The fee of an interbank transfer in tier 4.</translation>
+    </message>
+    <message>
+        <source>Interbank fee above tier 4 (per million)</source>
+        <translation>Interbank fee above tier 4 (per million)</translation>
+    </message>
+    <message>
+        <source>Above tier 4 the fee is this many millionths of the amount (20 = 0.002%), rounded half up.</source>
+        <translation>Above tier 4 the fee is this many millionths of the amount (20 = 0.002%), rounded half up.</translation>
+    </message>
+    <message>
+        <source>Interbank fee at most</source>
+        <translation>Interbank fee at most</translation>
+    </message>
+    <message>
+        <source>The largest fee of one interbank transfer.</source>
+        <translation>The largest fee of one interbank transfer.</translation>
+    </message>
 </context>
 <context>
     <name>cs::SqlError</name>
@@ -1284,6 +1637,177 @@
     <message>
         <source>The new password must differ from the current one.</source>
         <translation>The new password must differ from the current one.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::TransferService</name>
+    <message>
+        <source>There is no account %1.</source>
+        <translation>There is no account %1.</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Payer&apos;s account</source>
+        <translation>Payer&apos;s account</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <source>Payee&apos;s bank code</source>
+        <translation>Payee&apos;s bank code</translation>
+    </message>
+    <message>
+        <source>Payee&apos;s account</source>
+        <translation>Payee&apos;s account</translation>
+    </message>
+    <message>
+        <source>Payee</source>
+        <translation>Payee</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Amount in words</source>
+        <translation>Amount in words</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <source>Fee waived</source>
+        <translation>Fee waived</translation>
+    </message>
+    <message>
+        <source>Network (at entry)</source>
+        <translation>Network (at entry)</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>There is no transfer %1.</source>
+        <translation>There is no transfer %1.</translation>
+    </message>
+    <message>
+        <source>Transfer %1 is %2, no longer waiting for approval.</source>
+        <translation>Transfer %1 is %2, no longer waiting for approval.</translation>
+    </message>
+    <message>
+        <source>Account %1 is closed.</source>
+        <translation>Account %1 is closed.</translation>
+    </message>
+    <message>
+        <source>Account %1 is dormant: reactivate it before paying from it.</source>
+        <translation>Account %1 is dormant: reactivate it before paying from it.</translation>
+    </message>
+    <message>
+        <source>Account %1 is frozen: nothing may be paid out of it.</source>
+        <translation>Account %1 is frozen: nothing may be paid out of it.</translation>
+    </message>
+    <message>
+        <source>Account %1 is dormant: it takes no transfer until reactivated.</source>
+        <translation>Account %1 is dormant: it takes no transfer until reactivated.</translation>
+    </message>
+    <message>
+        <source>Account %1 is frozen: nothing may be paid into it.</source>
+        <translation>Account %1 is frozen: nothing may be paid into it.</translation>
+    </message>
+    <message>
+        <source>Insufficient funds: account %1 has %2 available, less than the amount and fee %3.</source>
+        <translation>Insufficient funds: account %1 has %2 available, less than the amount and fee %3.</translation>
+    </message>
+    <message>
+        <source>Intra-bank transfer</source>
+        <translation>Intra-bank transfer</translation>
+    </message>
+    <message>
+        <source>HVPS (large-value real-time)</source>
+        <translation>HVPS (large-value real-time)</translation>
+    </message>
+    <message>
+        <source>BEPS (bulk electronic)</source>
+        <translation>BEPS (bulk electronic)</translation>
+    </message>
+    <message>
+        <source>IBPS (online real-time)</source>
+        <translation>IBPS (online real-time)</translation>
+    </message>
+    <message>
+        <source>A transfer needs a request id of 1 to 64 characters.</source>
+        <translation>A transfer needs a request id of 1 to 64 characters.</translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation>The amount must be greater than zero.</translation>
+    </message>
+    <message>
+        <source>The remarks are limited to 256 characters.</source>
+        <translation>The remarks are limited to 256 characters.</translation>
+    </message>
+    <message>
+        <source>Give the payee&apos;s account.</source>
+        <translation>Give the payee&apos;s account.</translation>
+    </message>
+    <message>
+        <source>%1 is not a bank code: 12 digits with a valid check digit.</source>
+        <translation>%1 is not a bank code: 12 digits with a valid check digit.</translation>
+    </message>
+    <message>
+        <source>The payee&apos;s account is 1 to 32 letters, digits or hyphens.</source>
+        <translation>The payee&apos;s account is 1 to 32 letters, digits or hyphens.</translation>
+    </message>
+    <message>
+        <source>The payee&apos;s name is 1 to 60 characters.</source>
+        <translation>The payee&apos;s name is 1 to 60 characters.</translation>
+    </message>
+    <message>
+        <source>Account %1 is an internal account of the branch.</source>
+        <translation>Account %1 is an internal account of the branch.</translation>
+    </message>
+    <message>
+        <source>Account %1 is kept in %2, not in %3.</source>
+        <translation>Account %1 is kept in %2, not in %3.</translation>
+    </message>
+    <message>
+        <source>The payee&apos;s account is the payer&apos;s own account.</source>
+        <translation>The payee&apos;s account is the payer&apos;s own account.</translation>
+    </message>
+    <message>
+        <source>Account %1 is kept in %2, account %3 in %4: a transfer stays in one currency.</source>
+        <translation>Account %1 is kept in %2, account %3 in %4: a transfer stays in one currency.</translation>
+    </message>
+    <message>
+        <source>Interbank transfers are made in CNY; account %1 is kept in %2.</source>
+        <translation>Interbank transfers are made in CNY; account %1 is kept in %2.</translation>
+    </message>
+    <message>
+        <source>Account %1 may transfer %2 a day at the counter; %3 is left today.</source>
+        <translation>Account %1 may transfer %2 a day at the counter; %3 is left today.</translation>
+    </message>
+    <message>
+        <source>Transfer %1 waiting for approval</source>
+        <translation>Transfer %1 waiting for approval</translation>
+    </message>
+    <message>
+        <source>Give the reason the clearing network rejected the transfer.</source>
+        <translation>Give the reason the clearing network rejected the transfer.</translation>
+    </message>
+    <message>
+        <source>The reason is limited to 256 characters.</source>
+        <translation>The reason is limited to 256 characters.</translation>
+    </message>
+    <message>
+        <source>Transfer %1 is %2: only a sent interbank transfer is acknowledged.</source>
+        <translation>Transfer %1 is %2: only a sent interbank transfer is acknowledged.</translation>
     </message>
 </context>
 <context>
@@ -1442,8 +1966,24 @@ Commands:
         <translation>open, take from or return to the vault, count, close or show the teller&apos;s cash box</translation>
     </message>
     <message>
-        <source>reverse a posted transaction (supervisor)</source>
-        <translation>reverse a posted transaction (supervisor)</translation>
+        <source>enter, preview, list or show transfers; acknowledge clearing items; send queued HVPS items</source>
+        <translation>enter, preview, list or show transfers; acknowledge clearing items; send queued HVPS items</translation>
+    </message>
+    <message>
+        <source>reverse a posted transaction (a teller&apos;s request waits for approval)</source>
+        <translation>reverse a posted transaction (a teller&apos;s request waits for approval)</translation>
+    </message>
+    <message>
+        <source>list, show, approve, reject or cancel pending approvals</source>
+        <translation>list, show, approve, reject or cancel pending approvals</translation>
+    </message>
+    <message>
+        <source>Give --to for an intra-bank transfer or --to-bank, --to-account and --to-name for an interbank one, not both.</source>
+        <translation>Give --to for an intra-bank transfer or --to-bank, --to-account and --to-name for an interbank one, not both.</translation>
+    </message>
+    <message>
+        <source>Give either --accepted or --rejected --reason R.</source>
+        <translation>Give either --accepted or --rejected --reason R.</translation>
     </message>
 </context>
 <context>
@@ -1818,6 +2358,375 @@ Commands:
     <message>
         <source>Limits, timeouts and security settings</source>
         <translation>Limits, timeouts and security settings</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ApprovalDetailPanel</name>
+    <message>
+        <source>Select a request in the queue to see it in full.</source>
+        <translation>Select a request in the queue to see it in full.</translation>
+    </message>
+    <message>
+        <source>No. %1 · %2 · %3</source>
+        <translation>No. %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Entered by %1 at terminal %2, %3 (business date %4)</source>
+        <translation>Entered by %1 at terminal %2, %3 (business date %4)</translation>
+    </message>
+    <message>
+        <source>%1 at %2.</source>
+        <translation>%1 at %2.</translation>
+    </message>
+    <message>
+        <source>%1 by %2 at terminal %3, %4.</source>
+        <translation>%1 by %2 at terminal %3, %4.</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Was</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation>Becomes</translation>
+    </message>
+    <message>
+        <source>The request field by field</source>
+        <translation>The request field by field</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>&amp;Amount re-keyed:</source>
+        <translation>&amp;Amount re-keyed:</translation>
+    </message>
+    <message>
+        <source>Amount re-keyed</source>
+        <translation>Amount re-keyed</translation>
+    </message>
+    <message>
+        <source>Key the amount from the slip</source>
+        <translation>Key the amount from the slip</translation>
+    </message>
+    <message>
+        <source>The amount is not shown: key it from the customer&apos;s slip. It must match exactly.</source>
+        <translation>The amount is not shown: key it from the customer&apos;s slip. It must match exactly.</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>Required to reject</source>
+        <translation>Required to reject</translation>
+    </message>
+    <message>
+        <source>Enter in this field rejects the request with this reason</source>
+        <translation>Enter in this field rejects the request with this reason</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ApprovalNames</name>
+    <message>
+        <source>Transfer within the bank</source>
+        <translation>Transfer within the bank</translation>
+    </message>
+    <message>
+        <source>Transfer to another bank</source>
+        <translation>Transfer to another bank</translation>
+    </message>
+    <message>
+        <source>Cash withdrawal</source>
+        <translation>Cash withdrawal</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>Reversal</translation>
+    </message>
+    <message>
+        <source>Account freeze</source>
+        <translation>Account freeze</translation>
+    </message>
+    <message>
+        <source>Account unfreeze</source>
+        <translation>Account unfreeze</translation>
+    </message>
+    <message>
+        <source>Account closure</source>
+        <translation>Account closure</translation>
+    </message>
+    <message>
+        <source>Cash over or short</source>
+        <translation>Cash over or short</translation>
+    </message>
+    <message>
+        <source>Fee waiver</source>
+        <translation>Fee waiver</translation>
+    </message>
+    <message>
+        <source>Card replacement</source>
+        <translation>Card replacement</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Transaction</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Cash box</source>
+        <translation>Cash box</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ApprovalQueueModel</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>re-key</source>
+        <translation>re-key</translation>
+    </message>
+    <message>
+        <source>The checker keys the amount from the slip without seeing it.</source>
+        <translation>The checker keys the amount from the slip without seeing it.</translation>
+    </message>
+    <message>
+        <source>Terminal %1</source>
+        <translation>Terminal %1</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>Maker</source>
+        <translation>Maker</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ApprovalsWorkspace</name>
+    <message>
+        <source>%1 of %2 shown; scroll down for more.</source>
+        <translation>%1 of %2 shown; scroll down for more.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) waiting.</source>
+        <translation>
+            <numerusform>%n request waiting.</numerusform>
+            <numerusform>%n requests waiting.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s).</source>
+        <translation>
+            <numerusform>%n request.</numerusform>
+            <numerusform>%n requests.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Give the reason for the rejection.</source>
+        <translation>Give the reason for the rejection.</translation>
+    </message>
+    <message>
+        <source>The decision did not complete.</source>
+        <translation>The decision did not complete.</translation>
+    </message>
+    <message>
+        <source>Request %1 approved.</source>
+        <translation>Request %1 approved.</translation>
+    </message>
+    <message>
+        <source>Transaction %1 posted.</source>
+        <translation>Transaction %1 posted.</translation>
+    </message>
+    <message>
+        <source>Request %1 rejected.</source>
+        <translation>Request %1 rejected.</translation>
+    </message>
+    <message>
+        <source>Request %1 cancelled.</source>
+        <translation>Request %1 cancelled.</translation>
+    </message>
+    <message>
+        <source>It had already been decided under this request; nothing was done twice.</source>
+        <translation>It had already been decided under this request; nothing was done twice.</translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation>&amp;State:</translation>
+    </message>
+    <message>
+        <source>Re&amp;quest:</source>
+        <translation>Re&amp;quest:</translation>
+    </message>
+    <message>
+        <source>&amp;Maker:</source>
+        <translation>&amp;Maker:</translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
+        <translation>Fro&amp;m:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>All requests</source>
+        <translation>All requests</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
+        <source>My submissions</source>
+        <translation>My submissions</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>Any date</translation>
+    </message>
+    <message>
+        <source>Requests waiting for a second person</source>
+        <translation>Requests waiting for a second person</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Approve the selected request: it is carried out now</source>
+        <translation>Approve the selected request: it is carried out now</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Reject the selected request, giving the reason</source>
+        <translation>Reject the selected request, giving the reason</translation>
+    </message>
+    <message>
+        <source>Cancel my request</source>
+        <translation>Cancel my request</translation>
+    </message>
+    <message>
+        <source>Withdraw a request you entered yourself</source>
+        <translation>Withdraw a request you entered yourself</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Read the queue again</source>
+        <translation>Read the queue again</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Go to the queue</source>
+        <translation>Go to the queue</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filters</translation>
+    </message>
+    <message>
+        <source>Go to the filters</source>
+        <translation>Go to the filters</translation>
+    </message>
+    <message>
+        <source>Live: every terminal&apos;s change shows at once.</source>
+        <translation>Live: every terminal&apos;s change shows at once.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked for changes every %n second(s).</source>
+        <translation>
+            <numerusform>Checked for changes every %n second.</numerusform>
+            <numerusform>Checked for changes every %n seconds.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3367,6 +4276,433 @@ Terminal: %2</translation>
     </message>
 </context>
 <context>
+    <name>cs::ui::TransferConfirmation</name>
+    <message>
+        <source>From %1, %2</source>
+        <translation>From %1, %2</translation>
+    </message>
+    <message>
+        <source>To %1, %2, at bank %3</source>
+        <translation>To %1, %2, at bank %3</translation>
+    </message>
+    <message>
+        <source>To %1, %2</source>
+        <translation>To %1, %2</translation>
+    </message>
+    <message>
+        <source>Route %1 · fee %2%3 · balance after %4</source>
+        <translation>Route %1 · fee %2%3 · balance after %4</translation>
+    </message>
+    <message>
+        <source> (waiver asked)</source>
+        <translation> (waiver asked)</translation>
+    </message>
+    <message>
+        <source>Remarks: %1</source>
+        <translation>Remarks: %1</translation>
+    </message>
+    <message>
+        <source>Read the transfer back to the customer before it is done.</source>
+        <translation>Read the transfer back to the customer before it is done.</translation>
+    </message>
+    <message>
+        <source>A supervisor must approve it: the funds are held until then.</source>
+        <translation>A supervisor must approve it: the funds are held until then.</translation>
+    </message>
+    <message>
+        <source>It posts at once.</source>
+        <translation>It posts at once.</translation>
+    </message>
+    <message>
+        <source>Submit for approval</source>
+        <translation>Submit for approval</translation>
+    </message>
+    <message>
+        <source>Post transfer</source>
+        <translation>Post transfer</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Esc: back to the slip</source>
+        <translation>Esc: back to the slip</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::TransferNames</name>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>Waiting for approval</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>Posted</translation>
+    </message>
+    <message>
+        <source>Queued for the next window</source>
+        <translation>Queued for the next window</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Rejected by the network</source>
+        <translation>Rejected by the network</translation>
+    </message>
+    <message>
+        <source>Refused by the checker</source>
+        <translation>Refused by the checker</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::TransferSlip</name>
+    <message>
+        <source>A supervisor must approve this transfer; the funds are held until then.</source>
+        <translation>A supervisor must approve this transfer; the funds are held until then.</translation>
+    </message>
+    <message>
+        <source>Within your authority: it posts at once.</source>
+        <translation>Within your authority: it posts at once.</translation>
+    </message>
+    <message>
+        <source>HVPS is closed now: it is sent in the next window.</source>
+        <translation>HVPS is closed now: it is sent in the next window.</translation>
+    </message>
+    <message>
+        <source>Key the payer&apos;s account.</source>
+        <translation>Key the payer&apos;s account.</translation>
+    </message>
+    <message>
+        <source>The bank code has 12 digits, the last a check digit; check it against the slip.</source>
+        <translation>The bank code has 12 digits, the last a check digit; check it against the slip.</translation>
+    </message>
+    <message>
+        <source>Key the payee&apos;s account.</source>
+        <translation>Key the payee&apos;s account.</translation>
+    </message>
+    <message>
+        <source>Key the payee&apos;s name as the slip gives it.</source>
+        <translation>Key the payee&apos;s name as the slip gives it.</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <source>Payee</source>
+        <translation>Payee</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>&amp;Account:</translation>
+    </message>
+    <message>
+        <source>Payer&apos;s account number</source>
+        <translation>Payer&apos;s account number</translation>
+    </message>
+    <message>
+        <source>Payer&apos;s account</source>
+        <translation>Payer&apos;s account</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Available:</source>
+        <translation>Available:</translation>
+    </message>
+    <message>
+        <source>&amp;Within the bank</source>
+        <translation>&amp;Within the bank</translation>
+    </message>
+    <message>
+        <source>To an&amp;other bank</source>
+        <translation>To an&amp;other bank</translation>
+    </message>
+    <message>
+        <source>&amp;Bank code:</source>
+        <translation>&amp;Bank code:</translation>
+    </message>
+    <message>
+        <source>12 digits</source>
+        <translation>12 digits</translation>
+    </message>
+    <message>
+        <source>Payee&apos;s bank code</source>
+        <translation>Payee&apos;s bank code</translation>
+    </message>
+    <message>
+        <source>A&amp;ccount:</source>
+        <translation>A&amp;ccount:</translation>
+    </message>
+    <message>
+        <source>At the payee&apos;s bank</source>
+        <translation>At the payee&apos;s bank</translation>
+    </message>
+    <message>
+        <source>Payee&apos;s account number</source>
+        <translation>Payee&apos;s account number</translation>
+    </message>
+    <message>
+        <source>Payee&apos;s account</source>
+        <translation>Payee&apos;s account</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>As written on the slip</source>
+        <translation>As written on the slip</translation>
+    </message>
+    <message>
+        <source>Looked up from the account</source>
+        <translation>Looked up from the account</translation>
+    </message>
+    <message>
+        <source>Payee&apos;s name</source>
+        <translation>Payee&apos;s name</translation>
+    </message>
+    <message>
+        <source>A&amp;mount:</source>
+        <translation>A&amp;mount:</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>e.g. 1,000.00</source>
+        <translation>e.g. 1,000.00</translation>
+    </message>
+    <message>
+        <source>&amp;Remarks:</source>
+        <translation>&amp;Remarks:</translation>
+    </message>
+    <message>
+        <source>Optional, printed on the voucher</source>
+        <translation>Optional, printed on the voucher</translation>
+    </message>
+    <message>
+        <source>Wai&amp;ve the fee (a supervisor approves)</source>
+        <translation>Wai&amp;ve the fee (a supervisor approves)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Route:</source>
+        <translation>Route:</translation>
+    </message>
+    <message>
+        <source>Fee:</source>
+        <translation>Fee:</translation>
+    </message>
+    <message>
+        <source>Balance after:</source>
+        <translation>Balance after:</translation>
+    </message>
+    <message>
+        <source>Available after:</source>
+        <translation>Available after:</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::TransfersModel</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>waived</source>
+        <translation>waived</translation>
+    </message>
+    <message>
+        <source>Transfer %1, request %2</source>
+        <translation>Transfer %1, request %2</translation>
+    </message>
+    <message>
+        <source>Payee bank %1</source>
+        <translation>Payee bank %1</translation>
+    </message>
+    <message>
+        <source>Transaction %1</source>
+        <translation>Transaction %1</translation>
+    </message>
+    <message>
+        <source>Clearing message %1 (%2)</source>
+        <translation>Clearing message %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Network&apos;s reason: %1</source>
+        <translation>Network&apos;s reason: %1</translation>
+    </message>
+    <message>
+        <source>Remarks: %1</source>
+        <translation>Remarks: %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <source>Payee</source>
+        <translation>Payee</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Approval</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::TransfersWorkspace</name>
+    <message>
+        <source>The transfer did not complete.</source>
+        <translation>The transfer did not complete.</translation>
+    </message>
+    <message>
+        <source>Nothing was done: %1</source>
+        <translation>Nothing was done: %1</translation>
+    </message>
+    <message>
+        <source>Transfer %1 of %2 is waiting for approval no. %3: the funds are held until a supervisor decides.</source>
+        <translation>Transfer %1 of %2 is waiting for approval no. %3: the funds are held until a supervisor decides.</translation>
+    </message>
+    <message>
+        <source>Transfer %1 of %2 posted: transaction %3, the payer&apos;s balance is now %4.</source>
+        <translation>Transfer %1 of %2 posted: transaction %3, the payer&apos;s balance is now %4.</translation>
+    </message>
+    <message>
+        <source>Transfer %1 of %2 is queued: %3 sends it in its next window.</source>
+        <translation>Transfer %1 of %2 is queued: %3 sends it in its next window.</translation>
+    </message>
+    <message>
+        <source>Transfer %1 of %2 sent by %3, message %4.</source>
+        <translation>Transfer %1 of %2 sent by %3, message %4.</translation>
+    </message>
+    <message>
+        <source>Transfer %1 of %2: %3.</source>
+        <translation>Transfer %1 of %2: %3.</translation>
+    </message>
+    <message>
+        <source>%1 prints the voucher.</source>
+        <translation>%1 prints the voucher.</translation>
+    </message>
+    <message>
+        <source>It had already been entered under this request; nothing was done twice.</source>
+        <translation>It had already been entered under this request; nothing was done twice.</translation>
+    </message>
+    <message>
+        <source>Transfer %1 is now: %2.</source>
+        <translation>Transfer %1 is now: %2.</translation>
+    </message>
+    <message>
+        <source>Request %1 cancelled: transfer %2 will not be made and its funds are released.</source>
+        <translation>Request %1 cancelled: transfer %2 will not be made and its funds are released.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s transfers</source>
+        <translation>Today&apos;s transfers</translation>
+    </message>
+    <message>
+        <source>Your role may look at the branch&apos;s transfers but not enter them.</source>
+        <translation>Your role may look at the branch&apos;s transfers but not enter them.</translation>
+    </message>
+    <message>
+        <source>New transfer</source>
+        <translation>New transfer</translation>
+    </message>
+    <message>
+        <source>Clear the slip for the next transfer</source>
+        <translation>Clear the slip for the next transfer</translation>
+    </message>
+    <message>
+        <source>Print voucher…</source>
+        <translation>Print voucher…</translation>
+    </message>
+    <message>
+        <source>Preview and print the voucher of the selected transfer</source>
+        <translation>Preview and print the voucher of the selected transfer</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>Save the voucher of the selected transfer as a PDF file</source>
+        <translation>Save the voucher of the selected transfer as a PDF file</translation>
+    </message>
+    <message>
+        <source>Cancel request</source>
+        <translation>Cancel request</translation>
+    </message>
+    <message>
+        <source>Withdraw the selected transfer while it waits for approval</source>
+        <translation>Withdraw the selected transfer while it waits for approval</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>Transfers</translation>
+    </message>
+    <message>
+        <source>Go to today&apos;s transfers</source>
+        <translation>Go to today&apos;s transfers</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Read today&apos;s transfers again</source>
+        <translation>Read today&apos;s transfers again</translation>
+    </message>
+</context>
+<context>
     <name>cs::ui::Voucher</name>
     <message>
         <source>Cash deposit voucher</source>
@@ -3467,6 +4803,58 @@ Terminal: %2</translation>
     <message>
         <source>Voucher not saved</source>
         <translation>Voucher not saved</translation>
+    </message>
+    <message>
+        <source>Interbank transfer voucher</source>
+        <translation>Interbank transfer voucher</translation>
+    </message>
+    <message>
+        <source>Transfer voucher</source>
+        <translation>Transfer voucher</translation>
+    </message>
+    <message>
+        <source>%1 (waived)</source>
+        <translation>%1 (waived)</translation>
+    </message>
+    <message>
+        <source>Payer account</source>
+        <translation>Payer account</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <source>Payee account</source>
+        <translation>Payee account</translation>
+    </message>
+    <message>
+        <source>Payee</source>
+        <translation>Payee</translation>
+    </message>
+    <message>
+        <source>Payee bank code</source>
+        <translation>Payee bank code</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>Clearing message</source>
+        <translation>Clearing message</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>Approval no.</source>
+        <translation>Approval no.</translation>
     </message>
 </context>
 <context>

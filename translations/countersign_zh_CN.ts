@@ -188,6 +188,148 @@
     </message>
 </context>
 <context>
+    <name>cs::ApprovalActions</name>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>户名</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>ID copy</source>
+        <translation>身份证件复印件编号</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代理人</translation>
+    </message>
+    <message>
+        <source>Agent&apos;s ID number</source>
+        <translation>代理人证件号码</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>交易号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>交易类型</translation>
+    </message>
+    <message>
+        <source>Business date</source>
+        <translation>营业日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>posted</source>
+        <translation>已记账</translation>
+    </message>
+    <message>
+        <source>reversed</source>
+        <translation>已冲正</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Reason code</source>
+        <translation>原因代码</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ApprovalService</name>
+    <message>
+        <source>There is no approval %1.</source>
+        <translation>审批 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is not a command that can wait for approval.</source>
+        <translation>%1 不是可提交审批的业务。</translation>
+    </message>
+    <message>
+        <source>Approval %1 is no longer pending: it is %2.</source>
+        <translation>审批 %1 已不在待审批状态：当前为 %2。</translation>
+    </message>
+    <message>
+        <source>A checker-only user cannot start an action.</source>
+        <translation>仅具有复核权限的用户不能发起业务。</translation>
+    </message>
+    <message>
+        <source>A command that waits for approval needs a request id of 1 to 64 characters.</source>
+        <translation>待审批业务需要 1 至 64 个字符的请求编号。</translation>
+    </message>
+    <message>
+        <source>The same command for this %1 is already waiting for approval (number %2).</source>
+        <translation>该 %1 的同一业务已在等待审批（审批编号 %2）。</translation>
+    </message>
+    <message>
+        <source>Ask for 1 to 500 approvals at a time.</source>
+        <translation>每次可查询 1 至 500 笔审批。</translation>
+    </message>
+    <message>
+        <source>You entered approval %1: another person must decide it.</source>
+        <translation>审批 %1 由您本人经办：须由他人审批。</translation>
+    </message>
+    <message>
+        <source>%1 is above your approval authority of %2.</source>
+        <translation>%1 超出您的审批权限 %2。</translation>
+    </message>
+    <message>
+        <source>Type the amount of approval %1 again to approve it.</source>
+        <translation>请重新输入审批 %1 的金额后再批准。</translation>
+    </message>
+    <message>
+        <source>The amount typed does not match the amount entered: approval %1 stays pending.</source>
+        <translation>复核输入的金额与经办录入的金额不符：审批 %1 仍为待审批。</translation>
+    </message>
+    <message>
+        <source>Give the reason for the rejection.</source>
+        <translation>请填写拒绝原因。</translation>
+    </message>
+    <message>
+        <source>Only the person who entered approval %1 may cancel it.</source>
+        <translation>只有审批 %1 的经办人本人才能撤销。</translation>
+    </message>
+    <message>
+        <source>Cancelled by the maker.</source>
+        <translation>经办人已撤销。</translation>
+    </message>
+    <message>
+        <source>Only the branch&apos;s own staff may expire its approvals.</source>
+        <translation>只有本网点人员才能对本网点的审批作过期处理。</translation>
+    </message>
+    <message>
+        <source>Expired at the end of business day %1.</source>
+        <translation>营业日 %1 日终时已过期。</translation>
+    </message>
+    <message>
+        <source>The same command for this %1 is already waiting for approval.</source>
+        <translation>该 %1 的同一业务已在等待审批。</translation>
+    </message>
+</context>
+<context>
     <name>cs::AuditLog</name>
     <message>
         <source>The record is missing: it was deleted (the chain goes from #%1 to #%2).</source>
@@ -357,8 +499,8 @@
         <translation>您今天的尾箱未领用：请先领用尾箱再办理现金业务。</translation>
     </message>
     <message>
-        <source>A cash withdrawal above %1 needs a supervisor&apos;s approval.</source>
-        <translation>超过 %1 的现金取款需经主管授权。</translation>
+        <source>Cash withdrawal waiting for approval %1</source>
+        <translation>现金取款待审批（审批编号 %1）</translation>
     </message>
 </context>
 <context>
@@ -609,6 +751,21 @@
     </message>
 </context>
 <context>
+    <name>cs::NotificationListener</name>
+    <message>
+        <source>Cannot open the database %1: %2</source>
+        <translation>无法打开数据库 %1：%2</translation>
+    </message>
+    <message>
+        <source>This database does not notify other terminals.</source>
+        <translation>此数据库不支持向其他终端推送变更通知。</translation>
+    </message>
+    <message>
+        <source>Cannot listen for changes on %1: %2</source>
+        <translation>无法监听 %1 上的变更：%2</translation>
+    </message>
+</context>
+<context>
     <name>cs::PasswordHasher</name>
     <message>
         <source>The system random generator failed.</source>
@@ -784,6 +941,22 @@
     <message>
         <source>move cash between a cash box and the vault</source>
         <translation>在尾箱与金库之间调拨现金</translation>
+    </message>
+    <message>
+        <source>see transfers</source>
+        <translation>查看转账</translation>
+    </message>
+    <message>
+        <source>record the clearing network&apos;s answer</source>
+        <translation>登记清算系统回执</translation>
+    </message>
+    <message>
+        <source>send queued clearing items</source>
+        <translation>发送排队的清算业务</translation>
+    </message>
+    <message>
+        <source>expire pending approvals</source>
+        <translation>对待审批业务作过期处理</translation>
     </message>
 </context>
 <context>
@@ -969,10 +1142,6 @@
     <message>
         <source>Name the transaction to reverse by its number.</source>
         <translation>请用交易号指明要冲正的交易。</translation>
-    </message>
-    <message>
-        <source>A supervisor must approve a reversal: ask a supervisor to reverse transaction %1.</source>
-        <translation>冲正须经主管批准：请主管冲正交易 %1。</translation>
     </message>
     <message>
         <source>There is no transaction %1.</source>
@@ -1190,6 +1359,190 @@
         <source>A customer demand account without a customer movement for this many days becomes dormant.</source>
         <translation>客户活期账户连续这么多天无客户发生额即转为久悬账户。</translation>
     </message>
+    <message>
+        <source>Approval for freezes</source>
+        <translation>冻结须审批</translation>
+    </message>
+    <message>
+        <source>1: a freeze waits for a supervisor&apos;s approval; 0: done at once.</source>
+        <translation>1：冻结须经主管审批；0：立即办理。</translation>
+    </message>
+    <message>
+        <source>Approval for unfreezes</source>
+        <translation>解冻须审批</translation>
+    </message>
+    <message>
+        <source>1: lifting a freeze waits for a supervisor&apos;s approval; 0: done at once.</source>
+        <translation>1：解冻须经主管审批；0：立即办理。</translation>
+    </message>
+    <message>
+        <source>Approval for closures</source>
+        <translation>销户须审批</translation>
+    </message>
+    <message>
+        <source>1: closing an account waits for a supervisor&apos;s approval; 0: done at once.</source>
+        <translation>1：销户须经主管审批；0：立即办理。</translation>
+    </message>
+    <message>
+        <source>Approval for reversals</source>
+        <translation>冲正须审批</translation>
+    </message>
+    <message>
+        <source>1: a teller&apos;s reversal waits for a supervisor&apos;s approval; 0: done at once.</source>
+        <translation>1：柜员发起的冲正须经主管审批；0：立即办理。</translation>
+    </message>
+    <message>
+        <source>Approval for cash over/short</source>
+        <translation>尾箱长短款须审批</translation>
+    </message>
+    <message>
+        <source>1: booking a cash box over or short waits for a supervisor&apos;s approval.</source>
+        <translation>1：尾箱长短款入账须经主管审批。</translation>
+    </message>
+    <message>
+        <source>Approval for fee waivers</source>
+        <translation>减免手续费须审批</translation>
+    </message>
+    <message>
+        <source>1: waiving a fee waits for a supervisor&apos;s approval.</source>
+        <translation>1：减免手续费须经主管审批。</translation>
+    </message>
+    <message>
+        <source>Approval for card replacement</source>
+        <translation>补换卡须审批</translation>
+    </message>
+    <message>
+        <source>1: replacing a card waits for a supervisor&apos;s approval.</source>
+        <translation>1：补换卡须经主管审批。</translation>
+    </message>
+    <message>
+        <source>Approval for interbank transfers</source>
+        <translation>跨行转账须审批</translation>
+    </message>
+    <message>
+        <source>1: every interbank transfer waits for a supervisor&apos;s approval.</source>
+        <translation>1：每笔跨行转账均须经主管审批。</translation>
+    </message>
+    <message>
+        <source>HVPS opens</source>
+        <translation>大额支付开始时间</translation>
+    </message>
+    <message>
+        <source>HVPS takes instructions from this time on business days; before it they wait.</source>
+        <translation>营业日自此时间起大额实时支付系统受理支付指令；此前的指令排队等待。</translation>
+    </message>
+    <message>
+        <source>IBPS enabled</source>
+        <translation>启用网上支付跨行清算系统</translation>
+    </message>
+    <message>
+        <source>1: a customer may ask for IBPS (real time, 7x24); 0: it is not offered.</source>
+        <translation>1：客户可选择网上支付跨行清算系统（实时，7×24 小时）；0：不提供。</translation>
+    </message>
+    <message>
+        <source>IBPS limit</source>
+        <translation>网上支付跨行清算限额</translation>
+    </message>
+    <message>
+        <source>The largest transfer sent through IBPS.</source>
+        <translation>经网上支付跨行清算系统发送的单笔转账最高金额。</translation>
+    </message>
+    <message>
+        <source>Counter transfers per account per day</source>
+        <translation>单账户柜面日累计转出限额</translation>
+    </message>
+    <message>
+        <source>What one account may transfer out at the counter in a business day.</source>
+        <translation>单个账户每个营业日在柜面可转出的最高金额。</translation>
+    </message>
+    <message>
+        <source>Intra-bank transfer fee</source>
+        <translation>行内转账手续费</translation>
+    </message>
+    <message>
+        <source>The fee of a transfer to an account of this bank.</source>
+        <translation>转入本行账户的转账手续费。</translation>
+    </message>
+    <message>
+        <source>Interbank fee tier 1 up to</source>
+        <translation>跨行手续费第一档上限</translation>
+    </message>
+    <message>
+        <source>Interbank transfers up to this amount pay the tier 1 fee.</source>
+        <translation>不超过此金额的跨行转账按第一档收取手续费。</translation>
+    </message>
+    <message>
+        <source>Interbank fee tier 1</source>
+        <translation>跨行手续费第一档</translation>
+    </message>
+    <message>
+        <source>The fee of an interbank transfer in tier 1.</source>
+        <translation>第一档跨行转账的手续费。</translation>
+    </message>
+    <message>
+        <source>Interbank fee tier 2 up to</source>
+        <translation>跨行手续费第二档上限</translation>
+    </message>
+    <message>
+        <source>Interbank transfers up to this amount pay the tier 2 fee.</source>
+        <translation>不超过此金额的跨行转账按第二档收取手续费。</translation>
+    </message>
+    <message>
+        <source>Interbank fee tier 2</source>
+        <translation>跨行手续费第二档</translation>
+    </message>
+    <message>
+        <source>The fee of an interbank transfer in tier 2.</source>
+        <translation>第二档跨行转账的手续费。</translation>
+    </message>
+    <message>
+        <source>Interbank fee tier 3 up to</source>
+        <translation>跨行手续费第三档上限</translation>
+    </message>
+    <message>
+        <source>Interbank transfers up to this amount pay the tier 3 fee.</source>
+        <translation>不超过此金额的跨行转账按第三档收取手续费。</translation>
+    </message>
+    <message>
+        <source>Interbank fee tier 3</source>
+        <translation>跨行手续费第三档</translation>
+    </message>
+    <message>
+        <source>The fee of an interbank transfer in tier 3.</source>
+        <translation>第三档跨行转账的手续费。</translation>
+    </message>
+    <message>
+        <source>Interbank fee tier 4 up to</source>
+        <translation>跨行手续费第四档上限</translation>
+    </message>
+    <message>
+        <source>Interbank transfers up to this amount pay the tier 4 fee.</source>
+        <translation>不超过此金额的跨行转账按第四档收取手续费。</translation>
+    </message>
+    <message>
+        <source>Interbank fee tier 4</source>
+        <translation>跨行手续费第四档</translation>
+    </message>
+    <message>
+        <source>The fee of an interbank transfer in tier 4.</source>
+        <translation>第四档跨行转账的手续费。</translation>
+    </message>
+    <message>
+        <source>Interbank fee above tier 4 (per million)</source>
+        <translation>超过第四档的跨行手续费率（百万分之）</translation>
+    </message>
+    <message>
+        <source>Above tier 4 the fee is this many millionths of the amount (20 = 0.002%), rounded half up.</source>
+        <translation>超过第四档的，手续费按金额的百万分之此数计收（20 即 0.002%），四舍五入。</translation>
+    </message>
+    <message>
+        <source>Interbank fee at most</source>
+        <translation>跨行手续费上限</translation>
+    </message>
+    <message>
+        <source>The largest fee of one interbank transfer.</source>
+        <translation>单笔跨行转账手续费的最高金额。</translation>
+    </message>
 </context>
 <context>
     <name>cs::SqlError</name>
@@ -1281,6 +1634,177 @@
     <message>
         <source>The new password must differ from the current one.</source>
         <translation>新密码必须与当前密码不同。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::TransferService</name>
+    <message>
+        <source>There is no account %1.</source>
+        <translation>账户 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>转账编号</translation>
+    </message>
+    <message>
+        <source>Payer&apos;s account</source>
+        <translation>付款人账号</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>付款人户名</translation>
+    </message>
+    <message>
+        <source>Payee&apos;s bank code</source>
+        <translation>收款行行号</translation>
+    </message>
+    <message>
+        <source>Payee&apos;s account</source>
+        <translation>收款人账号</translation>
+    </message>
+    <message>
+        <source>Payee</source>
+        <translation>收款人户名</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Amount in words</source>
+        <translation>金额（大写）</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>手续费</translation>
+    </message>
+    <message>
+        <source>Fee waived</source>
+        <translation>减免手续费</translation>
+    </message>
+    <message>
+        <source>Network (at entry)</source>
+        <translation>汇路（录入时）</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>附言</translation>
+    </message>
+    <message>
+        <source>There is no transfer %1.</source>
+        <translation>转账 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Transfer %1 is %2, no longer waiting for approval.</source>
+        <translation>转账 %1 当前为 %2，已不在待审批状态。</translation>
+    </message>
+    <message>
+        <source>Account %1 is closed.</source>
+        <translation>账户 %1 已销户。</translation>
+    </message>
+    <message>
+        <source>Account %1 is dormant: reactivate it before paying from it.</source>
+        <translation>账户 %1 为久悬账户：请先激活再转出。</translation>
+    </message>
+    <message>
+        <source>Account %1 is frozen: nothing may be paid out of it.</source>
+        <translation>账户 %1 已冻结：不得转出。</translation>
+    </message>
+    <message>
+        <source>Account %1 is dormant: it takes no transfer until reactivated.</source>
+        <translation>账户 %1 为久悬账户：激活前不得转入。</translation>
+    </message>
+    <message>
+        <source>Account %1 is frozen: nothing may be paid into it.</source>
+        <translation>账户 %1 已冻结：不得转入。</translation>
+    </message>
+    <message>
+        <source>Insufficient funds: account %1 has %2 available, less than the amount and fee %3.</source>
+        <translation>余额不足：账户 %1 可用余额 %2，少于转账金额与手续费合计 %3。</translation>
+    </message>
+    <message>
+        <source>Intra-bank transfer</source>
+        <translation>行内转账</translation>
+    </message>
+    <message>
+        <source>HVPS (large-value real-time)</source>
+        <translation>大额实时支付系统（HVPS）</translation>
+    </message>
+    <message>
+        <source>BEPS (bulk electronic)</source>
+        <translation>小额批量支付系统（BEPS）</translation>
+    </message>
+    <message>
+        <source>IBPS (online real-time)</source>
+        <translation>网上支付跨行清算系统（IBPS）</translation>
+    </message>
+    <message>
+        <source>A transfer needs a request id of 1 to 64 characters.</source>
+        <translation>转账需要 1 至 64 个字符的请求编号。</translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation>金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>The remarks are limited to 256 characters.</source>
+        <translation>附言最多 256 个字符。</translation>
+    </message>
+    <message>
+        <source>Give the payee&apos;s account.</source>
+        <translation>请填写收款人账号。</translation>
+    </message>
+    <message>
+        <source>%1 is not a bank code: 12 digits with a valid check digit.</source>
+        <translation>%1 不是有效的行号：行号为 12 位数字，末位为校验位。</translation>
+    </message>
+    <message>
+        <source>The payee&apos;s account is 1 to 32 letters, digits or hyphens.</source>
+        <translation>收款人账号为 1 至 32 位字母、数字或连字符。</translation>
+    </message>
+    <message>
+        <source>The payee&apos;s name is 1 to 60 characters.</source>
+        <translation>收款人户名为 1 至 60 个字符。</translation>
+    </message>
+    <message>
+        <source>Account %1 is an internal account of the branch.</source>
+        <translation>账户 %1 是网点内部账户。</translation>
+    </message>
+    <message>
+        <source>Account %1 is kept in %2, not in %3.</source>
+        <translation>账户 %1 的币种为 %2，而不是 %3。</translation>
+    </message>
+    <message>
+        <source>The payee&apos;s account is the payer&apos;s own account.</source>
+        <translation>收款人账号与付款人账号相同。</translation>
+    </message>
+    <message>
+        <source>Account %1 is kept in %2, account %3 in %4: a transfer stays in one currency.</source>
+        <translation>账户 %1 的币种为 %2，账户 %3 的币种为 %4：转账双方币种须一致。</translation>
+    </message>
+    <message>
+        <source>Interbank transfers are made in CNY; account %1 is kept in %2.</source>
+        <translation>跨行转账仅限人民币；账户 %1 的币种为 %2。</translation>
+    </message>
+    <message>
+        <source>Account %1 may transfer %2 a day at the counter; %3 is left today.</source>
+        <translation>账户 %1 柜面每日转出限额 %2；今日剩余 %3。</translation>
+    </message>
+    <message>
+        <source>Transfer %1 waiting for approval</source>
+        <translation>转账 %1 待审批</translation>
+    </message>
+    <message>
+        <source>Give the reason the clearing network rejected the transfer.</source>
+        <translation>请填写清算系统拒绝该笔转账的原因。</translation>
+    </message>
+    <message>
+        <source>The reason is limited to 256 characters.</source>
+        <translation>原因最多 256 个字符。</translation>
+    </message>
+    <message>
+        <source>Transfer %1 is %2: only a sent interbank transfer is acknowledged.</source>
+        <translation>转账 %1 当前为 %2：只有已发送的跨行转账才能登记回执。</translation>
     </message>
 </context>
 <context>
@@ -1439,8 +1963,24 @@ Commands:
         <translation>柜员尾箱：开箱、向金库领取或上缴现金、清点、轧账关箱、查看</translation>
     </message>
     <message>
-        <source>reverse a posted transaction (supervisor)</source>
-        <translation>冲正已记账交易（主管）</translation>
+        <source>enter, preview, list or show transfers; acknowledge clearing items; send queued HVPS items</source>
+        <translation>录入、预览、列出或查看转账；登记清算回执；发送排队的大额支付业务</translation>
+    </message>
+    <message>
+        <source>reverse a posted transaction (a teller&apos;s request waits for approval)</source>
+        <translation>冲正已记账交易（柜员发起的须经审批）</translation>
+    </message>
+    <message>
+        <source>list, show, approve, reject or cancel pending approvals</source>
+        <translation>列出、查看、批准、拒绝或撤销待审批业务</translation>
+    </message>
+    <message>
+        <source>Give --to for an intra-bank transfer or --to-bank, --to-account and --to-name for an interbank one, not both.</source>
+        <translation>行内转账请提供 --to，跨行转账请提供 --to-bank、--to-account 和 --to-name，二者不能同时提供。</translation>
+    </message>
+    <message>
+        <source>Give either --accepted or --rejected --reason R.</source>
+        <translation>请提供 --accepted，或 --rejected --reason 原因，二者选其一。</translation>
     </message>
 </context>
 <context>
@@ -1814,6 +2354,372 @@ Commands:
     <message>
         <source>Limits, timeouts and security settings</source>
         <translation>限额、超时和安全参数</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ApprovalDetailPanel</name>
+    <message>
+        <source>Select a request in the queue to see it in full.</source>
+        <translation>在审批队列中选择一笔申请，在此查看详情。</translation>
+    </message>
+    <message>
+        <source>No. %1 · %2 · %3</source>
+        <translation>编号 %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Entered by %1 at terminal %2, %3 (business date %4)</source>
+        <translation>经办人：%1，终端 %2，%3（营业日期 %4）</translation>
+    </message>
+    <message>
+        <source>%1 at %2.</source>
+        <translation>%1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 by %2 at terminal %3, %4.</source>
+        <translation>%1：%2，终端 %3，%4。</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Was</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>The request field by field</source>
+        <translation>申请内容明细</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>审批处理</translation>
+    </message>
+    <message>
+        <source>&amp;Amount re-keyed:</source>
+        <translation>复核金额(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Amount re-keyed</source>
+        <translation>复核金额</translation>
+    </message>
+    <message>
+        <source>Key the amount from the slip</source>
+        <translation>按凭条输入金额</translation>
+    </message>
+    <message>
+        <source>The amount is not shown: key it from the customer&apos;s slip. It must match exactly.</source>
+        <translation>金额不予显示：请按客户凭条输入金额，须完全一致。</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Required to reject</source>
+        <translation>拒绝时必填</translation>
+    </message>
+    <message>
+        <source>Enter in this field rejects the request with this reason</source>
+        <translation>在此栏按回车，即以此原因拒绝该申请</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ApprovalNames</name>
+    <message>
+        <source>Transfer within the bank</source>
+        <translation>行内转账</translation>
+    </message>
+    <message>
+        <source>Transfer to another bank</source>
+        <translation>跨行转账</translation>
+    </message>
+    <message>
+        <source>Cash withdrawal</source>
+        <translation>现金取款</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>冲正</translation>
+    </message>
+    <message>
+        <source>Account freeze</source>
+        <translation>账户冻结</translation>
+    </message>
+    <message>
+        <source>Account unfreeze</source>
+        <translation>账户解冻</translation>
+    </message>
+    <message>
+        <source>Account closure</source>
+        <translation>销户</translation>
+    </message>
+    <message>
+        <source>Cash over or short</source>
+        <translation>尾箱长短款</translation>
+    </message>
+    <message>
+        <source>Fee waiver</source>
+        <translation>减免手续费</translation>
+    </message>
+    <message>
+        <source>Card replacement</source>
+        <translation>补换卡</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>转账</translation>
+    </message>
+    <message>
+        <source>Cash box</source>
+        <translation>尾箱</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>卡</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ApprovalQueueModel</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>re-key</source>
+        <translation>盲输复核</translation>
+    </message>
+    <message>
+        <source>The checker keys the amount from the slip without seeing it.</source>
+        <translation>盲输金额复核：复核人在看不到原金额的情况下按凭条重新输入金额。</translation>
+    </message>
+    <message>
+        <source>Terminal %1</source>
+        <translation>终端 %1</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>申请业务</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>业务对象</translation>
+    </message>
+    <message>
+        <source>Maker</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ApprovalsWorkspace</name>
+    <message>
+        <source>%1 of %2 shown; scroll down for more.</source>
+        <translation>已显示 %1 笔，共 %2 笔；向下滚动查看更多。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) waiting.</source>
+        <translation>
+            <numerusform>%n 笔申请待审批。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s).</source>
+        <translation>
+            <numerusform>共 %n 笔申请。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Give the reason for the rejection.</source>
+        <translation>请填写拒绝原因。</translation>
+    </message>
+    <message>
+        <source>The decision did not complete.</source>
+        <translation>审批未能完成。</translation>
+    </message>
+    <message>
+        <source>Request %1 approved.</source>
+        <translation>申请 %1 已批准。</translation>
+    </message>
+    <message>
+        <source>Transaction %1 posted.</source>
+        <translation>交易号 %1 已记账。</translation>
+    </message>
+    <message>
+        <source>Request %1 rejected.</source>
+        <translation>申请 %1 已拒绝。</translation>
+    </message>
+    <message>
+        <source>Request %1 cancelled.</source>
+        <translation>申请 %1 已撤销。</translation>
+    </message>
+    <message>
+        <source>It had already been decided under this request; nothing was done twice.</source>
+        <translation>此请求此前已审批，未重复办理。</translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;quest:</source>
+        <translation>申请业务(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>&amp;Maker:</source>
+        <translation>经办人(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
+        <translation>起始(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>截止(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All requests</source>
+        <translation>全部业务</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部经办人</translation>
+    </message>
+    <message>
+        <source>My submissions</source>
+        <translation>本人提交</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>不限日期</translation>
+    </message>
+    <message>
+        <source>Requests waiting for a second person</source>
+        <translation>等待复核授权的申请</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Approve the selected request: it is carried out now</source>
+        <translation>批准所选申请：立即执行</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Reject the selected request, giving the reason</source>
+        <translation>拒绝所选申请，须填写原因</translation>
+    </message>
+    <message>
+        <source>Cancel my request</source>
+        <translation>撤销本人申请</translation>
+    </message>
+    <message>
+        <source>Withdraw a request you entered yourself</source>
+        <translation>撤回本人经办的申请</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read the queue again</source>
+        <translation>重新读取审批队列</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>审批队列</translation>
+    </message>
+    <message>
+        <source>Go to the queue</source>
+        <translation>转到审批队列</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>筛选条件</translation>
+    </message>
+    <message>
+        <source>Go to the filters</source>
+        <translation>转到筛选条件</translation>
+    </message>
+    <message>
+        <source>Live: every terminal&apos;s change shows at once.</source>
+        <translation>实时：各终端的变动即时显示。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked for changes every %n second(s).</source>
+        <translation>
+            <numerusform>每 %n 秒检查一次变动。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3357,6 +4263,433 @@ Terminal: %2</source>
     </message>
 </context>
 <context>
+    <name>cs::ui::TransferConfirmation</name>
+    <message>
+        <source>From %1, %2</source>
+        <translation>付款：%1，%2</translation>
+    </message>
+    <message>
+        <source>To %1, %2, at bank %3</source>
+        <translation>收款：%1，%2，收款行 %3</translation>
+    </message>
+    <message>
+        <source>To %1, %2</source>
+        <translation>收款：%1，%2</translation>
+    </message>
+    <message>
+        <source>Route %1 · fee %2%3 · balance after %4</source>
+        <translation>汇路 %1 · 手续费 %2%3 · 交易后余额 %4</translation>
+    </message>
+    <message>
+        <source> (waiver asked)</source>
+        <translation>（申请减免）</translation>
+    </message>
+    <message>
+        <source>Remarks: %1</source>
+        <translation>附言：%1</translation>
+    </message>
+    <message>
+        <source>Read the transfer back to the customer before it is done.</source>
+        <translation>办理前请向客户复述转账信息，经客户确认。</translation>
+    </message>
+    <message>
+        <source>A supervisor must approve it: the funds are held until then.</source>
+        <translation>须经主管审批：审批完成前资金暂予止付。</translation>
+    </message>
+    <message>
+        <source>It posts at once.</source>
+        <translation>将立即记账。</translation>
+    </message>
+    <message>
+        <source>Submit for approval</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <source>Post transfer</source>
+        <translation>确认转账</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>回车键</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Esc: back to the slip</source>
+        <translation>Esc：返回录入界面</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::TransferNames</name>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>已记账</translation>
+    </message>
+    <message>
+        <source>Queued for the next window</source>
+        <translation>待下一营业窗口发送</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>清算成功</translation>
+    </message>
+    <message>
+        <source>Rejected by the network</source>
+        <translation>清算系统拒绝</translation>
+    </message>
+    <message>
+        <source>Refused by the checker</source>
+        <translation>复核拒绝</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::TransferSlip</name>
+    <message>
+        <source>A supervisor must approve this transfer; the funds are held until then.</source>
+        <translation>该笔转账须经主管审批；审批完成前资金暂予止付。</translation>
+    </message>
+    <message>
+        <source>Within your authority: it posts at once.</source>
+        <translation>在您的权限范围内：将立即记账。</translation>
+    </message>
+    <message>
+        <source>HVPS is closed now: it is sent in the next window.</source>
+        <translation>大额实时支付系统当前未开放：将顺延至下一营业窗口发送。</translation>
+    </message>
+    <message>
+        <source>Key the payer&apos;s account.</source>
+        <translation>请输入付款人账号。</translation>
+    </message>
+    <message>
+        <source>The bank code has 12 digits, the last a check digit; check it against the slip.</source>
+        <translation>行号为 12 位数字，末位为校验位；请与凭条核对。</translation>
+    </message>
+    <message>
+        <source>Key the payee&apos;s account.</source>
+        <translation>请输入收款人账号。</translation>
+    </message>
+    <message>
+        <source>Key the payee&apos;s name as the slip gives it.</source>
+        <translation>请按凭条输入收款人户名。</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>付款人</translation>
+    </message>
+    <message>
+        <source>Payee</source>
+        <translation>收款人</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>账号(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Payer&apos;s account number</source>
+        <translation>付款人账号</translation>
+    </message>
+    <message>
+        <source>Payer&apos;s account</source>
+        <translation>付款人账号</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>户名：</translation>
+    </message>
+    <message>
+        <source>Available:</source>
+        <translation>可用余额：</translation>
+    </message>
+    <message>
+        <source>&amp;Within the bank</source>
+        <translation>行内(&amp;W)</translation>
+    </message>
+    <message>
+        <source>To an&amp;other bank</source>
+        <translation>跨行(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Bank code:</source>
+        <translation>收款行行号(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>12 digits</source>
+        <translation>12 位数字</translation>
+    </message>
+    <message>
+        <source>Payee&apos;s bank code</source>
+        <translation>收款行行号</translation>
+    </message>
+    <message>
+        <source>A&amp;ccount:</source>
+        <translation>账号(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>At the payee&apos;s bank</source>
+        <translation>收款人在收款行的账号</translation>
+    </message>
+    <message>
+        <source>Payee&apos;s account number</source>
+        <translation>收款人账号</translation>
+    </message>
+    <message>
+        <source>Payee&apos;s account</source>
+        <translation>收款人账号</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>户名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>As written on the slip</source>
+        <translation>按凭条填写</translation>
+    </message>
+    <message>
+        <source>Looked up from the account</source>
+        <translation>根据账号自动带出</translation>
+    </message>
+    <message>
+        <source>Payee&apos;s name</source>
+        <translation>收款人户名</translation>
+    </message>
+    <message>
+        <source>A&amp;mount:</source>
+        <translation>金额(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>e.g. 1,000.00</source>
+        <translation>例如 1,000.00</translation>
+    </message>
+    <message>
+        <source>&amp;Remarks:</source>
+        <translation>附言(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Optional, printed on the voucher</source>
+        <translation>选填，打印在回单上</translation>
+    </message>
+    <message>
+        <source>Wai&amp;ve the fee (a supervisor approves)</source>
+        <translation>减免手续费（须主管审批）(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Route:</source>
+        <translation>汇路：</translation>
+    </message>
+    <message>
+        <source>Fee:</source>
+        <translation>手续费：</translation>
+    </message>
+    <message>
+        <source>Balance after:</source>
+        <translation>交易后余额：</translation>
+    </message>
+    <message>
+        <source>Available after:</source>
+        <translation>交易后可用余额：</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::TransfersModel</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>waived</source>
+        <translation>已减免</translation>
+    </message>
+    <message>
+        <source>Transfer %1, request %2</source>
+        <translation>转账 %1，请求编号 %2</translation>
+    </message>
+    <message>
+        <source>Payee bank %1</source>
+        <translation>收款行 %1</translation>
+    </message>
+    <message>
+        <source>Transaction %1</source>
+        <translation>交易号 %1</translation>
+    </message>
+    <message>
+        <source>Clearing message %1 (%2)</source>
+        <translation>清算报文 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Network&apos;s reason: %1</source>
+        <translation>清算系统原因：%1</translation>
+    </message>
+    <message>
+        <source>Remarks: %1</source>
+        <translation>附言：%1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>付款人</translation>
+    </message>
+    <message>
+        <source>Payee</source>
+        <translation>收款人</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>汇路</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>手续费</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>审批编号</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::TransfersWorkspace</name>
+    <message>
+        <source>The transfer did not complete.</source>
+        <translation>转账未能完成。</translation>
+    </message>
+    <message>
+        <source>Nothing was done: %1</source>
+        <translation>未办理：%1</translation>
+    </message>
+    <message>
+        <source>Transfer %1 of %2 is waiting for approval no. %3: the funds are held until a supervisor decides.</source>
+        <translation>转账 %1（金额 %2）正在等待审批（审批编号 %3）：主管审批前资金暂予止付。</translation>
+    </message>
+    <message>
+        <source>Transfer %1 of %2 posted: transaction %3, the payer&apos;s balance is now %4.</source>
+        <translation>转账 %1（金额 %2）已记账：交易号 %3，付款人账户余额现为 %4。</translation>
+    </message>
+    <message>
+        <source>Transfer %1 of %2 is queued: %3 sends it in its next window.</source>
+        <translation>转账 %1（金额 %2）已排队：将由%3在下一营业窗口发送。</translation>
+    </message>
+    <message>
+        <source>Transfer %1 of %2 sent by %3, message %4.</source>
+        <translation>转账 %1（金额 %2）已通过%3发送，报文号 %4。</translation>
+    </message>
+    <message>
+        <source>Transfer %1 of %2: %3.</source>
+        <translation>转账 %1（金额 %2）：%3。</translation>
+    </message>
+    <message>
+        <source>%1 prints the voucher.</source>
+        <translation>按 %1 打印回单。</translation>
+    </message>
+    <message>
+        <source>It had already been entered under this request; nothing was done twice.</source>
+        <translation>此请求此前已录入，未重复办理。</translation>
+    </message>
+    <message>
+        <source>Transfer %1 is now: %2.</source>
+        <translation>转账 %1 当前状态：%2。</translation>
+    </message>
+    <message>
+        <source>Request %1 cancelled: transfer %2 will not be made and its funds are released.</source>
+        <translation>申请 %1 已撤销：转账 %2 不再办理，止付资金已解除。</translation>
+    </message>
+    <message>
+        <source>Today&apos;s transfers</source>
+        <translation>今日转账</translation>
+    </message>
+    <message>
+        <source>Your role may look at the branch&apos;s transfers but not enter them.</source>
+        <translation>您的角色可查看本网点的转账，但不能录入。</translation>
+    </message>
+    <message>
+        <source>New transfer</source>
+        <translation>新建转账</translation>
+    </message>
+    <message>
+        <source>Clear the slip for the next transfer</source>
+        <translation>清空录入界面，办理下一笔转账</translation>
+    </message>
+    <message>
+        <source>Print voucher…</source>
+        <translation>打印回单…</translation>
+    </message>
+    <message>
+        <source>Preview and print the voucher of the selected transfer</source>
+        <translation>预览并打印所选转账的回单</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <source>Save the voucher of the selected transfer as a PDF file</source>
+        <translation>将所选转账的回单保存为 PDF 文件</translation>
+    </message>
+    <message>
+        <source>Cancel request</source>
+        <translation>撤销申请</translation>
+    </message>
+    <message>
+        <source>Withdraw the selected transfer while it waits for approval</source>
+        <translation>撤回待审批的所选转账</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>转账列表</translation>
+    </message>
+    <message>
+        <source>Go to today&apos;s transfers</source>
+        <translation>转到今日转账</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read today&apos;s transfers again</source>
+        <translation>重新读取今日转账</translation>
+    </message>
+</context>
+<context>
     <name>cs::ui::Voucher</name>
     <message>
         <source>Cash deposit voucher</source>
@@ -3457,6 +4790,58 @@ Terminal: %2</source>
     <message>
         <source>Voucher not saved</source>
         <translation>回单未保存</translation>
+    </message>
+    <message>
+        <source>Interbank transfer voucher</source>
+        <translation>跨行转账回单</translation>
+    </message>
+    <message>
+        <source>Transfer voucher</source>
+        <translation>转账回单</translation>
+    </message>
+    <message>
+        <source>%1 (waived)</source>
+        <translation>%1（已减免）</translation>
+    </message>
+    <message>
+        <source>Payer account</source>
+        <translation>付款人账号</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>付款人户名</translation>
+    </message>
+    <message>
+        <source>Payee account</source>
+        <translation>收款人账号</translation>
+    </message>
+    <message>
+        <source>Payee</source>
+        <translation>收款人户名</translation>
+    </message>
+    <message>
+        <source>Payee bank code</source>
+        <translation>收款行行号</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>汇路</translation>
+    </message>
+    <message>
+        <source>Clearing message</source>
+        <translation>清算报文号</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>转账</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>附言</translation>
+    </message>
+    <message>
+        <source>Approval no.</source>
+        <translation>审批编号</translation>
     </message>
 </context>
 <context>
