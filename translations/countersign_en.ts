@@ -258,6 +258,34 @@
         <source>Reason code</source>
         <translation>Reason code</translation>
     </message>
+    <message>
+        <source>Cash box session</source>
+        <translation>Cash box session</translation>
+    </message>
+    <message>
+        <source>Expected cash</source>
+        <translation>Expected cash</translation>
+    </message>
+    <message>
+        <source>Counted cash</source>
+        <translation>Counted cash</translation>
+    </message>
+    <message>
+        <source>Over, to suspense payable</source>
+        <translation>Over, to suspense payable</translation>
+    </message>
+    <message>
+        <source>Short, to suspense receivable</source>
+        <translation>Short, to suspense receivable</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
 </context>
 <context>
     <name>cs::ApprovalService</name>
@@ -452,6 +480,10 @@
     <message>
         <source>The counted cash must be an amount in CNY, zero or more.</source>
         <translation>The counted cash must be an amount in CNY, zero or more.</translation>
+    </message>
+    <message>
+        <source>Cash has moved in this box since it was counted: count it again.</source>
+        <translation>Cash has moved in this box since it was counted: count it again.</translation>
     </message>
 </context>
 <context>
@@ -2638,8 +2670,8 @@ Commands:
         <translation>&amp;Maker:</translation>
     </message>
     <message>
-        <source>Fro&amp;m:</source>
-        <translation>Fro&amp;m:</translation>
+        <source>Fr&amp;om:</source>
+        <translation>Fr&amp;om:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
@@ -2918,6 +2950,18 @@ Commands:
     <message>
         <source>Back</source>
         <translation>Back</translation>
+    </message>
+    <message>
+        <source>An over of %1 waits for a supervisor&apos;s approval (request no. %2).</source>
+        <translation>An over of %1 waits for a supervisor&apos;s approval (request no. %2).</translation>
+    </message>
+    <message>
+        <source>A short of %1 waits for a supervisor&apos;s approval (request no. %2).</source>
+        <translation>A short of %1 waits for a supervisor&apos;s approval (request no. %2).</translation>
+    </message>
+    <message>
+        <source>The box stays open until it is decided; move no cash meanwhile.</source>
+        <translation>The box stays open until it is decided; move no cash meanwhile.</translation>
     </message>
 </context>
 <context>
@@ -3253,6 +3297,14 @@ Commands:
         <source>Close</source>
         <translation>Close</translation>
     </message>
+    <message>
+        <source>Withdrawal of %1 waits for a supervisor&apos;s approval: request no. %2.</source>
+        <translation>Withdrawal of %1 waits for a supervisor&apos;s approval: request no. %2.</translation>
+    </message>
+    <message>
+        <source>The amount is held on the account. Pay out the cash only after the approval.</source>
+        <translation>The amount is held on the account. Pay out the cash only after the approval.</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::ChangeRoleDialog</name>
@@ -3554,6 +3606,10 @@ Commands:
     <message>
         <source>Go to the search field</source>
         <translation>Go to the search field</translation>
+    </message>
+    <message>
+        <source>Withdrawal of %1 from %2 waits for a supervisor&apos;s approval: request no. %3.</source>
+        <translation>Withdrawal of %1 from %2 waits for a supervisor&apos;s approval: request no. %3.</translation>
     </message>
 </context>
 <context>

@@ -257,6 +257,34 @@
         <source>Reason code</source>
         <translation>原因代码</translation>
     </message>
+    <message>
+        <source>Cash box session</source>
+        <translation>尾箱会话</translation>
+    </message>
+    <message>
+        <source>Expected cash</source>
+        <translation>应有现金</translation>
+    </message>
+    <message>
+        <source>Counted cash</source>
+        <translation>实点现金</translation>
+    </message>
+    <message>
+        <source>Over, to suspense payable</source>
+        <translation>长款，记入待处理长款（其他应付）</translation>
+    </message>
+    <message>
+        <source>Short, to suspense receivable</source>
+        <translation>短款，记入待处理短款（其他应收）</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未上缴</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已上缴</translation>
+    </message>
 </context>
 <context>
     <name>cs::ApprovalService</name>
@@ -450,6 +478,10 @@
     <message>
         <source>The counted cash must be an amount in CNY, zero or more.</source>
         <translation>清点金额须为零或以上的人民币金额。</translation>
+    </message>
+    <message>
+        <source>Cash has moved in this box since it was counted: count it again.</source>
+        <translation>清点后尾箱现金已有变动，请重新清点。</translation>
     </message>
 </context>
 <context>
@@ -2632,8 +2664,8 @@ Commands:
         <translation>经办人(&amp;M)：</translation>
     </message>
     <message>
-        <source>Fro&amp;m:</source>
-        <translation>起始(&amp;M)：</translation>
+        <source>Fr&amp;om:</source>
+        <translation>起始(&amp;O)：</translation>
     </message>
     <message>
         <source>&amp;To:</source>
@@ -2911,6 +2943,18 @@ Commands:
     <message>
         <source>Back</source>
         <translation>返回</translation>
+    </message>
+    <message>
+        <source>An over of %1 waits for a supervisor&apos;s approval (request no. %2).</source>
+        <translation>长款 %1 待主管审批（申请编号 %2）。</translation>
+    </message>
+    <message>
+        <source>A short of %1 waits for a supervisor&apos;s approval (request no. %2).</source>
+        <translation>短款 %1 待主管审批（申请编号 %2）。</translation>
+    </message>
+    <message>
+        <source>The box stays open until it is decided; move no cash meanwhile.</source>
+        <translation>审批完成前尾箱保持未上缴状态，其间请勿收付现金。</translation>
     </message>
 </context>
 <context>
@@ -3246,6 +3290,14 @@ Commands:
         <source>Close</source>
         <translation>关闭</translation>
     </message>
+    <message>
+        <source>Withdrawal of %1 waits for a supervisor&apos;s approval: request no. %2.</source>
+        <translation>取款 %1 待主管审批：申请编号 %2。</translation>
+    </message>
+    <message>
+        <source>The amount is held on the account. Pay out the cash only after the approval.</source>
+        <translation>该金额已在账户止付。审批通过后方可付出现金。</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::ChangeRoleDialog</name>
@@ -3545,6 +3597,10 @@ Commands:
     <message>
         <source>Go to the search field</source>
         <translation>转到查询框</translation>
+    </message>
+    <message>
+        <source>Withdrawal of %1 from %2 waits for a supervisor&apos;s approval: request no. %3.</source>
+        <translation>账户 %2 取款 %1 待主管审批：申请编号 %3。</translation>
     </message>
 </context>
 <context>

@@ -518,7 +518,7 @@ void ApprovalsWorkspace::retranslateUi()
     m_stateLabel->setText(tr("&State:"));
     m_actionLabel->setText(tr("Re&quest:"));
     m_makerLabel->setText(tr("&Maker:"));
-    m_fromLabel->setText(tr("Fro&m:"));
+    m_fromLabel->setText(tr("Fr&om:"));
     m_toLabel->setText(tr("&To:"));
     for (int i = 0; i < m_state->count(); ++i) {
         const QString state = m_state->itemData(i).toString();
