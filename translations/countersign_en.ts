@@ -279,12 +279,40 @@
         <translation>Short, to suspense receivable</translation>
     </message>
     <message>
-        <source>open</source>
-        <translation>open</translation>
-    </message>
-    <message>
         <source>closed</source>
         <translation>closed</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <source>frozen</source>
+        <translation>frozen</translation>
+    </message>
+    <message>
+        <source>dormant</source>
+        <translation>dormant</translation>
+    </message>
+    <message>
+        <source>in full</source>
+        <translation>in full</translation>
+    </message>
+    <message>
+        <source>no debits</source>
+        <translation>no debits</translation>
+    </message>
+    <message>
+        <source>no credits</source>
+        <translation>no credits</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>in use</translation>
+    </message>
+    <message>
+        <source>returned to the vault</source>
+        <translation>returned to the vault</translation>
     </message>
 </context>
 <context>
@@ -298,20 +326,12 @@
         <translation>%1 is not a command that can wait for approval.</translation>
     </message>
     <message>
-        <source>Approval %1 is no longer pending: it is %2.</source>
-        <translation>Approval %1 is no longer pending: it is %2.</translation>
-    </message>
-    <message>
         <source>A checker-only user cannot start an action.</source>
         <translation>A checker-only user cannot start an action.</translation>
     </message>
     <message>
         <source>A command that waits for approval needs a request id of 1 to 64 characters.</source>
         <translation>A command that waits for approval needs a request id of 1 to 64 characters.</translation>
-    </message>
-    <message>
-        <source>The same command for this %1 is already waiting for approval (number %2).</source>
-        <translation>The same command for this %1 is already waiting for approval (number %2).</translation>
     </message>
     <message>
         <source>Ask for 1 to 500 approvals at a time.</source>
@@ -356,6 +376,14 @@
     <message>
         <source>The same command for this %1 is already waiting for approval.</source>
         <translation>The same command for this %1 is already waiting for approval.</translation>
+    </message>
+    <message>
+        <source>Approval %1 has already been decided, cancelled or expired.</source>
+        <translation>Approval %1 has already been decided, cancelled or expired.</translation>
+    </message>
+    <message>
+        <source>The same command is already waiting for approval (number %1).</source>
+        <translation>The same command is already waiting for approval (number %1).</translation>
     </message>
 </context>
 <context>
@@ -1730,10 +1758,6 @@
         <translation>There is no transfer %1.</translation>
     </message>
     <message>
-        <source>Transfer %1 is %2, no longer waiting for approval.</source>
-        <translation>Transfer %1 is %2, no longer waiting for approval.</translation>
-    </message>
-    <message>
         <source>Account %1 is closed.</source>
         <translation>Account %1 is closed.</translation>
     </message>
@@ -1838,8 +1862,12 @@
         <translation>The reason is limited to 256 characters.</translation>
     </message>
     <message>
-        <source>Transfer %1 is %2: only a sent interbank transfer is acknowledged.</source>
-        <translation>Transfer %1 is %2: only a sent interbank transfer is acknowledged.</translation>
+        <source>Transfer %1 is no longer waiting for approval.</source>
+        <translation>Transfer %1 is no longer waiting for approval.</translation>
+    </message>
+    <message>
+        <source>Transfer %1 is not an interbank transfer sent to the clearing network: there is nothing to acknowledge.</source>
+        <translation>Transfer %1 is not an interbank transfer sent to the clearing network: there is nothing to acknowledge.</translation>
     </message>
 </context>
 <context>

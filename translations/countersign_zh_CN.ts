@@ -278,12 +278,40 @@
         <translation>短款，记入待处理短款（其他应收）</translation>
     </message>
     <message>
-        <source>open</source>
+        <source>closed</source>
+        <translation>已销户</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>frozen</source>
+        <translation>冻结</translation>
+    </message>
+    <message>
+        <source>dormant</source>
+        <translation>久悬</translation>
+    </message>
+    <message>
+        <source>in full</source>
+        <translation>全额冻结</translation>
+    </message>
+    <message>
+        <source>no debits</source>
+        <translation>只收不付</translation>
+    </message>
+    <message>
+        <source>no credits</source>
+        <translation>只付不收</translation>
+    </message>
+    <message>
+        <source>in use</source>
         <translation>未上缴</translation>
     </message>
     <message>
-        <source>closed</source>
-        <translation>已上缴</translation>
+        <source>returned to the vault</source>
+        <translation>已上缴入库</translation>
     </message>
 </context>
 <context>
@@ -297,20 +325,12 @@
         <translation>%1 不是可提交审批的业务。</translation>
     </message>
     <message>
-        <source>Approval %1 is no longer pending: it is %2.</source>
-        <translation>审批 %1 已不在待审批状态：当前为 %2。</translation>
-    </message>
-    <message>
         <source>A checker-only user cannot start an action.</source>
         <translation>仅具有复核权限的用户不能发起业务。</translation>
     </message>
     <message>
         <source>A command that waits for approval needs a request id of 1 to 64 characters.</source>
         <translation>待审批业务需要 1 至 64 个字符的请求编号。</translation>
-    </message>
-    <message>
-        <source>The same command for this %1 is already waiting for approval (number %2).</source>
-        <translation>该 %1 的同一业务已在等待审批（审批编号 %2）。</translation>
     </message>
     <message>
         <source>Ask for 1 to 500 approvals at a time.</source>
@@ -355,6 +375,14 @@
     <message>
         <source>The same command for this %1 is already waiting for approval.</source>
         <translation>该 %1 的同一业务已在等待审批。</translation>
+    </message>
+    <message>
+        <source>Approval %1 has already been decided, cancelled or expired.</source>
+        <translation>审批 %1 已处理、已撤销或已过期。</translation>
+    </message>
+    <message>
+        <source>The same command is already waiting for approval (number %1).</source>
+        <translation>相同的申请已在等待审批（编号 %1）。</translation>
     </message>
 </context>
 <context>
@@ -1727,10 +1755,6 @@
         <translation>转账 %1 不存在。</translation>
     </message>
     <message>
-        <source>Transfer %1 is %2, no longer waiting for approval.</source>
-        <translation>转账 %1 当前为 %2，已不在待审批状态。</translation>
-    </message>
-    <message>
         <source>Account %1 is closed.</source>
         <translation>账户 %1 已销户。</translation>
     </message>
@@ -1835,8 +1859,12 @@
         <translation>原因最多 256 个字符。</translation>
     </message>
     <message>
-        <source>Transfer %1 is %2: only a sent interbank transfer is acknowledged.</source>
-        <translation>转账 %1 当前为 %2：只有已发送的跨行转账才能登记回执。</translation>
+        <source>Transfer %1 is no longer waiting for approval.</source>
+        <translation>转账 %1 已不在待审批状态。</translation>
+    </message>
+    <message>
+        <source>Transfer %1 is not an interbank transfer sent to the clearing network: there is nothing to acknowledge.</source>
+        <translation>转账 %1 不是已发往清算系统的跨行转账，无需确认回执。</translation>
     </message>
 </context>
 <context>

@@ -62,7 +62,7 @@ Result<ApprovalRecord> loadPending(ApprovalRepository& approvals, const Session&
         return fail(notFound(id));
     if ((*found)->state != u"pending"_s)
         return fail(Error::refused(u"approval.not_pending"_s, u"id"_s,
-                                   QCoreApplication::translate("cs::ApprovalService", "Approval %1 is no longer pending: it is %2.").arg(QString::number(id), (*found)->state)));
+                                   QCoreApplication::translate("cs::ApprovalService", "Approval %1 has already been decided, cancelled or expired.").arg(id)));
     return std::move(**found);
 }
 
@@ -163,8 +163,7 @@ Result<PendingApproval> ApprovalService::submit(UnitOfWork& uow, const Session& 
         return fail(pending.error());
     if (pending->has_value())
         return fail(Error::refused(u"approval.duplicate"_s, {},
-                                   QCoreApplication::translate("cs::ApprovalService", "The same command for this %1 is already waiting for approval (number %2).")
-                                       .arg(request.entityType)
+                                   QCoreApplication::translate("cs::ApprovalService", "The same command is already waiting for approval (number %1).")
                                        .arg(**pending)));
     ApprovalRecord draft;
     draft.branchId = maker.branchId;

@@ -4,6 +4,8 @@
 // rules live in one place: CashService::postIn, ReversalService::reverseIn, AccountService::applyCommand.
 #include "approvals/approvalregistry.h"
 
+#include <QHash>
+
 #include "ledger/postingengine.h"
 #include "money/amountformat.h"
 #include "services/accountservice.h"
@@ -70,10 +72,26 @@ Result<std::optional<AccountRecord>> accountOf(UnitOfWork& uow, const QString& n
     return AccountRepository(uow).findByNumber(number);
 }
 
-QString freezeText(const AccountRecord& a)
+// An account's state and freeze mode as the checker reads them (translated).
+QString stateText(const QString& state, const QString& freezeMode)
 {
-    return a.freezeMode.isEmpty() ? a.state : a.state + u" ("_s + a.freezeMode + u")"_s;
+    static const QHash<QString, const char*> states = {
+        {u"normal"_s, QT_TRANSLATE_NOOP("cs::ApprovalActions", "normal")},
+        {u"frozen"_s, QT_TRANSLATE_NOOP("cs::ApprovalActions", "frozen")},
+        {u"dormant"_s, QT_TRANSLATE_NOOP("cs::ApprovalActions", "dormant")},
+        {u"closed"_s, QT_TRANSLATE_NOOP("cs::ApprovalActions", "closed")}};
+    static const QHash<QString, const char*> modes = {
+        {u"full"_s, QT_TRANSLATE_NOOP("cs::ApprovalActions", "in full")},
+        {u"debit"_s, QT_TRANSLATE_NOOP("cs::ApprovalActions", "no debits")},
+        {u"credit"_s, QT_TRANSLATE_NOOP("cs::ApprovalActions", "no credits")}};
+    const auto name = [](const QHash<QString, const char*>& table, const QString& key) {
+        const auto it = table.constFind(key);
+        return it == table.cend() ? key : QCoreApplication::translate("cs::ApprovalActions", it.value());
+    };
+    return freezeMode.isEmpty() ? name(states, state) : name(states, state) + u" ("_s + name(modes, freezeMode) + u')';
 }
+
+QString freezeText(const AccountRecord& a) { return stateText(a.state, a.freezeMode); }
 
 class CashWithdrawAction : public ApprovalAction {
 public:
@@ -227,14 +245,14 @@ public:
             fields.append({u"title"_s, QCoreApplication::translate("cs::ApprovalActions", "Account name"), {}, (*account)->title});
         switch (m_command) {
         case AccountCommand::Freeze:
-            fields.append({u"state"_s, QCoreApplication::translate("cs::ApprovalActions", "State"), now, u"frozen ("_s + freezeModeKey(r.mode) + u")"_s});
+            fields.append({u"state"_s, QCoreApplication::translate("cs::ApprovalActions", "State"), now, stateText(u"frozen"_s, freezeModeKey(r.mode))});
             fields.append({u"reason_code"_s, QCoreApplication::translate("cs::ApprovalActions", "Reason code"), {}, r.reasonCode});
             break;
         case AccountCommand::Unfreeze:
-            fields.append({u"state"_s, QCoreApplication::translate("cs::ApprovalActions", "State"), now, u"normal"_s});
+            fields.append({u"state"_s, QCoreApplication::translate("cs::ApprovalActions", "State"), now, stateText(u"normal"_s, {})});
             break;
         case AccountCommand::Close:
-            fields.append({u"state"_s, QCoreApplication::translate("cs::ApprovalActions", "State"), now, u"closed"_s});
+            fields.append({u"state"_s, QCoreApplication::translate("cs::ApprovalActions", "State"), now, stateText(u"closed"_s, {})});
             break;
         }
         fields.append({u"reason"_s, QCoreApplication::translate("cs::ApprovalActions", "Reason"), {}, r.reason});
@@ -290,7 +308,8 @@ public:
                 : ApprovalField{u"short"_s, QCoreApplication::translate("cs::ApprovalActions", "Short, to suspense receivable"),
                                 {}, plain(cny(-difference))},
             {u"state"_s, QCoreApplication::translate("cs::ApprovalActions", "State"),
-             QCoreApplication::translate("cs::ApprovalActions", "open"), QCoreApplication::translate("cs::ApprovalActions", "closed")}};
+             QCoreApplication::translate("cs::ApprovalActions", "in use"),
+             QCoreApplication::translate("cs::ApprovalActions", "returned to the vault")}};
     }
 
 private:

@@ -62,7 +62,7 @@ public:
         if ((row->kind == u"interbank"_s) != m_interbank)
             return fail(notFound(row->id));
         if (row->state != u"pending"_s)
-            return fail(notPending(row->id, row->state));
+            return fail(notPending(row->id));
         AccountRepository accounts(uow);
         auto payer = accounts.findById(row->fromAccountId);
         if (!payer)
@@ -94,7 +94,7 @@ public:
         if (!row)
             return fail(row.error());
         if (row->state != u"pending"_s)
-            return fail(notPending(row->id, row->state));
+            return fail(notPending(row->id));
         auto done = transfers::execute(uow, checker, *row, approval.id, false);
         if (!done)
             return fail(done.error());

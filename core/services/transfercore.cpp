@@ -33,10 +33,10 @@ Error notFound(qint64 id)
     return Error::notFound(u"transfer.not_found"_s, u"transfer"_s, QCoreApplication::translate("cs::TransferService", "There is no transfer %1.").arg(id));
 }
 
-Error notPending(qint64 id, const QString& state)
+Error notPending(qint64 id)
 {
     return Error::refused(u"transfer.not_pending"_s, u"transfer"_s,
-                          QCoreApplication::translate("cs::TransferService", "Transfer %1 is %2, no longer waiting for approval.").arg(id).arg(state));
+                          QCoreApplication::translate("cs::TransferService", "Transfer %1 is no longer waiting for approval.").arg(id));
 }
 
 Status checkDebit(const AccountRecord& a)

@@ -30,7 +30,7 @@ QString postingRequestId(qint64 transferId);
 QString returnRequestId(qint64 transferId);
 
 Error notFound(qint64 transferId);
-Error notPending(qint64 transferId, const QString& state);
+Error notPending(qint64 transferId);
 
 // The account may pay out (debit) or take in (credit): not closed, dormant or frozen that way.
 Status checkDebit(const AccountRecord& account);

@@ -473,9 +473,8 @@ Result<TransferRecord> TransferService::acknowledge(const Session& session, qint
             const TransferRow& t = **row;
             if (t.kind != u"interbank"_s || t.state != u"sent"_s)
                 return fail(Error::refused(u"clearing.not_sent"_s, u"transfer"_s,
-                                           QCoreApplication::translate("cs::TransferService", "Transfer %1 is %2: only a sent interbank transfer is acknowledged.")
-                                               .arg(transferId)
-                                               .arg(t.state)));
+                                           QCoreApplication::translate("cs::TransferService", "Transfer %1 is not an interbank transfer sent to the clearing network: there is nothing to acknowledge.")
+                                               .arg(transferId)));
             qint64 returnTxn = 0;
             if (!accepted) {
                 // The network refused the credit: the payer gets amount and fee back by a reversal (冲正).

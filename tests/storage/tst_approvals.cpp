@@ -478,7 +478,7 @@ private slots:
             if (field.key == u"state"_s) {
                 sawState = true;
                 QCOMPARE(field.oldValue, u"normal"_s);
-                QCOMPARE(field.newValue, u"frozen (full)"_s);
+                QCOMPARE(field.newValue, u"frozen (in full)"_s);
             }
         }
         QVERIFY(sawState);
