@@ -66,6 +66,23 @@ Result<ApprovalRecord> loadPending(ApprovalRepository& approvals, const Session&
     return std::move(**found);
 }
 
+// A pending approval the checker may decide: not their own, whatever role they hold now (the database
+// refuses it too), and of an action this program knows.
+Result<ApprovalRecord> loadForDecision(ApprovalRepository& approvals, const Session& checker, qint64 id)
+{
+    auto approval = loadPending(approvals, checker, id);
+    if (!approval)
+        return fail(approval.error());
+    if (approval->makerId == checker.staffId)
+        return fail(Error::refused(u"approval.own"_s, {},
+                                   QCoreApplication::translate("cs::ApprovalService",
+                                                               "You entered approval %1: another person must decide it.")
+                                       .arg(id)));
+    if (!ApprovalRegistry::standard().find(approval->action))
+        return fail(unknownAction(approval->action));
+    return approval;
+}
+
 // Maker and checker with both times: the audit record of every step (DOMAIN: maker-checker and audit).
 QJsonObject people(const ApprovalRecord& a)
 {
@@ -301,17 +318,11 @@ Result<ApprovalDecision> ApprovalService::approve(const Session& checker, qint64
         [&](UnitOfWork& uow, AuditEntry& audit) -> Result<QJsonObject> {
             ran = true;
             ApprovalRepository approvals(uow);
-            auto approval = loadPending(approvals, checker, approvalId);
+            auto approval = loadForDecision(approvals, checker, approvalId);
             if (!approval)
                 return fail(approval.error());
             audit.before = people(*approval);
-            // The maker never decides their own, whatever role they hold now (the database refuses it too).
-            if (approval->makerId == checker.staffId)
-                return fail(Error::refused(u"approval.own"_s, {}, QCoreApplication::translate("cs::ApprovalService", "You entered approval %1: another person must decide it.")
-                                                                     .arg(approvalId)));
             const ApprovalAction* action = ApprovalRegistry::standard().find(approval->action);
-            if (!action)
-                return fail(unknownAction(approval->action));
             auto settings = limits(uow);
             if (!settings)
                 return fail(settings.error());
@@ -366,16 +377,11 @@ Result<ApprovalDecision> ApprovalService::reject(const Session& checker, qint64 
         [&](UnitOfWork& uow, AuditEntry& audit) -> Result<QJsonObject> {
             ran = true;
             ApprovalRepository approvals(uow);
-            auto approval = loadPending(approvals, checker, approvalId);
+            auto approval = loadForDecision(approvals, checker, approvalId);
             if (!approval)
                 return fail(approval.error());
             audit.before = people(*approval);
-            if (approval->makerId == checker.staffId)
-                return fail(Error::refused(u"approval.own"_s, {}, QCoreApplication::translate("cs::ApprovalService", "You entered approval %1: another person must decide it.")
-                                                                     .arg(approvalId)));
             const ApprovalAction* action = ApprovalRegistry::standard().find(approval->action);
-            if (!action)
-                return fail(unknownAction(approval->action));
             if (auto released = action->release(uow, checker, ending(*approval, u"rejected"_s)); !released)
                 return fail(released.error());
             if (auto decided = approvals.decide(approvalId, u"rejected"_s, checker.staffId, checker.terminal, why, {});

@@ -65,6 +65,14 @@ Result<std::unique_ptr<TestDatabase>> TestDatabase::create()
         auto admin = DatabaseUrl::parse(t->m_adminUrl);
         if (!admin)
             return fail(admin.error());
+        // Roles are the cluster's, not a database's: migration 0002 creates countersign_app when it is
+        // missing, and two test databases migrating at once would both try. Create it here, once,
+        // tolerating the other test that got there first.
+        if (auto role = adminExec(t->m_adminUrl,
+                                  u"DO $role$ BEGIN CREATE ROLE countersign_app NOLOGIN; "
+                                  "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $role$"_s);
+            !role)
+            return fail(role.error());
         t->m_pgName = u"cs_test_"_s + QUuid::createUuid().toString(QUuid::Id128).left(16);
         if (auto created = adminExec(t->m_adminUrl, u"CREATE DATABASE "_s + t->m_pgName); !created)
             return fail(created.error());

@@ -20,15 +20,6 @@ namespace cs::ui {
 
 namespace {
 
-QPushButton* button(const QString& objectName, QWidget* parent, bool isDefault)
-{
-    auto* b = new QPushButton(parent);
-    b->setObjectName(objectName);
-    b->setAutoDefault(isDefault);
-    b->setDefault(isDefault);
-    return b;
-}
-
 bool isCount(CashBoxDialog::Kind kind)
 {
     return kind == CashBoxDialog::Kind::Count || kind == CashBoxDialog::Kind::Close;
@@ -86,8 +77,8 @@ CashBoxDialog::CashBoxDialog(Database db, Session session, Kind kind, CashBoxVie
     m_expected->setVisible(isCount(kind));
     m_error = createErrorLabel(u"formError"_s, entry);
     m_error->hide();
-    m_continue = button(u"continueButton"_s, entry, true);
-    m_cancel = button(u"cancelButton"_s, entry, false);
+    m_continue = createDialogButton(u"continueButton"_s, entry, true);
+    m_cancel = createDialogButton(u"cancelButton"_s, entry, false);
     connect(m_continue, &QPushButton::clicked, this, &CashBoxDialog::goOn);
     connect(m_cancel, &QPushButton::clicked, this, &CashBoxDialog::reject);
     auto* entryButtons = new QHBoxLayout;
@@ -111,8 +102,8 @@ CashBoxDialog::CashBoxDialog(Database db, Session session, Kind kind, CashBoxVie
     m_confirmLabel->setWordWrap(true);
     m_confirmLabel->setTextFormat(Qt::PlainText);
     setTitleFont(m_confirmLabel, 1.15);
-    m_confirm = button(u"confirmButton"_s, confirmation, true);
-    m_back = button(u"backButton"_s, confirmation, false);
+    m_confirm = createDialogButton(u"confirmButton"_s, confirmation, true);
+    m_back = createDialogButton(u"backButton"_s, confirmation, false);
     connect(m_confirm, &QPushButton::clicked, this, &CashBoxDialog::confirm);
     connect(m_back, &QPushButton::clicked, this, &CashBoxDialog::showEntry);
     QProgressBar* busy = createBusyIndicator(u"cashBoxBusyIndicator"_s, confirmation);

@@ -30,32 +30,6 @@ namespace {
 // The preview follows the amount once typing pauses, not at every key.
 constexpr int kPreviewDelayMs = 150;
 
-QLabel* valueLabel(const QString& objectName, QWidget* parent)
-{
-    auto* label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setTextFormat(Qt::PlainText);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
-
-QLabel* moneyLabel(const QString& objectName, QWidget* parent)
-{
-    QLabel* label = valueLabel(objectName, parent);
-    label->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    label->setMinimumWidth(label->fontMetrics().horizontalAdvance(u"000,000,000.00"_s));
-    return label;
-}
-
-QPushButton* button(const QString& objectName, QWidget* parent, bool isDefault)
-{
-    auto* b = new QPushButton(parent);
-    b->setObjectName(objectName);
-    b->setAutoDefault(isDefault);
-    b->setDefault(isDefault);
-    return b;
-}
-
 void setColour(QLabel* label, bool error)
 {
     QPalette palette = label->parentWidget()->palette();
@@ -119,14 +93,14 @@ QWidget* CashDialog::createEntryPage()
 
     m_entryForm = createFormLayout();
     m_accountLabel = new QLabel(page);
-    m_accountValue = valueLabel(u"cashAccountLabel"_s, page);
+    m_accountValue = createValueLabel(u"cashAccountLabel"_s, page);
     QFont bold = m_accountValue->font();
     bold.setBold(true);
     m_accountValue->setFont(bold);
     m_nameLabel = new QLabel(page);
-    m_nameValue = valueLabel(u"cashNameLabel"_s, page);
+    m_nameValue = createValueLabel(u"cashNameLabel"_s, page);
     m_availableLabel = new QLabel(page);
-    m_availableValue = valueLabel(u"cashAvailableLabel"_s, page);
+    m_availableValue = createValueLabel(u"cashAvailableLabel"_s, page);
     m_entryForm->addRow(m_accountLabel, m_accountValue);
     m_entryForm->addRow(m_nameLabel, m_nameValue);
     m_entryForm->addRow(m_availableLabel, m_availableValue);
@@ -149,13 +123,13 @@ QWidget* CashDialog::createEntryPage()
     m_previewGroup->setObjectName(u"cashPreviewGroup"_s);
     auto* previewForm = createFormLayout();
     m_feeLabel = new QLabel(m_previewGroup);
-    m_feeValue = moneyLabel(u"previewFeeLabel"_s, m_previewGroup);
+    m_feeValue = createMoneyLabel(u"previewFeeLabel"_s, m_previewGroup);
     m_balanceAfterLabel = new QLabel(m_previewGroup);
-    m_balanceAfterValue = moneyLabel(u"previewBalanceLabel"_s, m_previewGroup);
+    m_balanceAfterValue = createMoneyLabel(u"previewBalanceLabel"_s, m_previewGroup);
     m_availableAfterLabel = new QLabel(m_previewGroup);
-    m_availableAfterValue = moneyLabel(u"previewAvailableLabel"_s, m_previewGroup);
+    m_availableAfterValue = createMoneyLabel(u"previewAvailableLabel"_s, m_previewGroup);
     m_dayTotalLabel = new QLabel(m_previewGroup);
-    m_dayTotalValue = moneyLabel(u"previewDayTotalLabel"_s, m_previewGroup);
+    m_dayTotalValue = createMoneyLabel(u"previewDayTotalLabel"_s, m_previewGroup);
     previewForm->addRow(m_feeLabel, m_feeValue);
     previewForm->addRow(m_balanceAfterLabel, m_balanceAfterValue);
     previewForm->addRow(m_availableAfterLabel, m_availableAfterValue);
@@ -213,8 +187,8 @@ QWidget* CashDialog::createEntryPage()
     m_error = createErrorLabel(u"formError"_s, page);
     m_error->hide();
 
-    m_continue = button(u"continueButton"_s, page, true);
-    m_cancel = button(u"cancelButton"_s, page, false);
+    m_continue = createDialogButton(u"continueButton"_s, page, true);
+    m_cancel = createDialogButton(u"cancelButton"_s, page, false);
     connect(m_continue, &QPushButton::clicked, this, &CashDialog::goOn);
     connect(m_cancel, &QPushButton::clicked, this, &CashDialog::reject);
     auto* buttons = new QHBoxLayout;
@@ -245,19 +219,19 @@ QWidget* CashDialog::createConfirmationPage()
     page->setObjectName(u"cashConfirmationPage"_s);
     m_confirmIntro = new QLabel(page);
     m_confirmIntro->setWordWrap(true);
-    m_confirmAmount = valueLabel(u"confirmAmountLabel"_s, page);
+    m_confirmAmount = createValueLabel(u"confirmAmountLabel"_s, page);
     setTitleFont(m_confirmAmount, 2.0);
     m_confirmAmount->setAlignment(Qt::AlignCenter);
-    m_confirmCapitals = valueLabel(u"confirmCapitalsLabel"_s, page);
+    m_confirmCapitals = createValueLabel(u"confirmCapitalsLabel"_s, page);
     setTitleFont(m_confirmCapitals, 1.4);
     m_confirmCapitals->setAlignment(Qt::AlignCenter);
     m_confirmCapitals->setWordWrap(true);
-    m_confirmDetails = valueLabel(u"confirmDetailsLabel"_s, page);
+    m_confirmDetails = createValueLabel(u"confirmDetailsLabel"_s, page);
     m_confirmDetails->setWordWrap(true);
     m_confirmDetails->setAlignment(Qt::AlignCenter);
 
-    m_post = button(u"postButton"_s, page, true);
-    m_back = button(u"backButton"_s, page, false);
+    m_post = createDialogButton(u"postButton"_s, page, true);
+    m_back = createDialogButton(u"backButton"_s, page, false);
     connect(m_post, &QPushButton::clicked, this, &CashDialog::post);
     connect(m_back, &QPushButton::clicked, this, [this] { showStep(Step::Entry); });
     auto* busy = createBusyIndicator(u"cashBusyIndicator"_s, page);
@@ -287,15 +261,15 @@ QWidget* CashDialog::createDonePage()
 {
     auto* page = new QWidget(this);
     page->setObjectName(u"cashDonePage"_s);
-    m_doneLabel = valueLabel(u"doneLabel"_s, page);
+    m_doneLabel = createValueLabel(u"doneLabel"_s, page);
     m_doneLabel->setWordWrap(true);
     setTitleFont(m_doneLabel, 1.15);
 
-    m_previewVoucher = button(u"previewVoucherButton"_s, page, false);
+    m_previewVoucher = createDialogButton(u"previewVoucherButton"_s, page, false);
     m_previewVoucher->setShortcut(QKeySequence::Print);
-    m_saveVoucher = button(u"saveVoucherButton"_s, page, false);
+    m_saveVoucher = createDialogButton(u"saveVoucherButton"_s, page, false);
     m_saveVoucher->setShortcut(QKeySequence::Save);
-    m_close = button(u"closeButton"_s, page, true);
+    m_close = createDialogButton(u"closeButton"_s, page, true);
     connect(m_previewVoucher, &QPushButton::clicked, this, [this] {
         if (m_receipt)
             previewVoucher(*m_receipt, this);

@@ -29,23 +29,6 @@ namespace {
 // The preview follows the slip once typing pauses, not at every key.
 constexpr int kPreviewDelayMs = 150;
 
-QLabel* valueLabel(const QString& objectName, QWidget* parent)
-{
-    auto* label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setTextFormat(Qt::PlainText);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
-
-QLabel* moneyLabel(const QString& objectName, QWidget* parent)
-{
-    QLabel* label = valueLabel(objectName, parent);
-    label->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    label->setMinimumWidth(label->fontMetrics().horizontalAdvance(u"000,000,000.00"_s));
-    return label;
-}
-
 QLineEdit* lineEdit(const QString& objectName, int maxLength, QWidget* parent)
 {
     auto* edit = new QLineEdit(parent);
@@ -98,12 +81,12 @@ TransferSlip::TransferSlip(Database db, Session session, QWidget* parent)
     addField(m_payerForm, m_payerAccountLabel, m_payerAccount, {u"from_account"_s, u"fromAccount"_s, u"from"_s, u"payer"_s},
              u"payerAccountError"_s);
     m_payerNameLabel = new QLabel(slip);
-    m_payerName = valueLabel(u"payerNameLabel"_s, slip);
+    m_payerName = createValueLabel(u"payerNameLabel"_s, slip);
     QFont bold = m_payerName->font();
     bold.setBold(true);
     m_payerName->setFont(bold);
     m_payerAvailableLabel = new QLabel(slip);
-    m_payerAvailable = valueLabel(u"payerAvailableLabel"_s, slip);
+    m_payerAvailable = createValueLabel(u"payerAvailableLabel"_s, slip);
     m_payerForm->addRow(m_payerNameLabel, m_payerName);
     m_payerForm->addRow(m_payerAvailableLabel, m_payerAvailable);
 
@@ -196,19 +179,19 @@ TransferSlip::TransferSlip(Database db, Session session, QWidget* parent)
     m_previewGroup->setObjectName(u"transferPreviewGroup"_s);
     auto* previewForm = createFormLayout();
     m_routeLabel = new QLabel(m_previewGroup);
-    m_routeValue = valueLabel(u"previewRouteLabel"_s, m_previewGroup);
+    m_routeValue = createValueLabel(u"previewRouteLabel"_s, m_previewGroup);
     m_routeValue->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_feeLabel = new QLabel(m_previewGroup);
-    m_feeValue = moneyLabel(u"previewFeeLabel"_s, m_previewGroup);
+    m_feeValue = createMoneyLabel(u"previewFeeLabel"_s, m_previewGroup);
     m_balanceLabel = new QLabel(m_previewGroup);
-    m_balanceValue = moneyLabel(u"previewBalanceLabel"_s, m_previewGroup);
+    m_balanceValue = createMoneyLabel(u"previewBalanceLabel"_s, m_previewGroup);
     m_availableLabel = new QLabel(m_previewGroup);
-    m_availableValue = moneyLabel(u"previewAvailableLabel"_s, m_previewGroup);
+    m_availableValue = createMoneyLabel(u"previewAvailableLabel"_s, m_previewGroup);
     previewForm->addRow(m_routeLabel, m_routeValue);
     previewForm->addRow(m_feeLabel, m_feeValue);
     previewForm->addRow(m_balanceLabel, m_balanceValue);
     previewForm->addRow(m_availableLabel, m_availableValue);
-    m_approval = valueLabel(u"previewApprovalLabel"_s, m_previewGroup);
+    m_approval = createValueLabel(u"previewApprovalLabel"_s, m_previewGroup);
     m_approval->setWordWrap(true);
     m_previewErrorLabel = createErrorLabel(u"previewError"_s, m_previewGroup);
     auto* previewLayout = new QVBoxLayout(m_previewGroup);

@@ -4,6 +4,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
+#include <QPushButton>
 
 namespace cs::ui {
 
@@ -100,6 +101,32 @@ void setTabChain(std::initializer_list<QWidget*> widgets)
             QWidget::setTabOrder(previous, widget);
         previous = widget;
     }
+}
+
+QLabel* createValueLabel(const QString& objectName, QWidget* parent)
+{
+    auto* label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setTextFormat(Qt::PlainText);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+QLabel* createMoneyLabel(const QString& objectName, QWidget* parent)
+{
+    QLabel* label = createValueLabel(objectName, parent);
+    label->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    label->setMinimumWidth(label->fontMetrics().horizontalAdvance(QStringLiteral("000,000,000.00")));
+    return label;
+}
+
+QPushButton* createDialogButton(const QString& objectName, QWidget* parent, bool isDefault)
+{
+    auto* b = new QPushButton(parent);
+    b->setObjectName(objectName);
+    b->setAutoDefault(isDefault);
+    b->setDefault(isDefault);
+    return b;
 }
 
 } // namespace cs::ui

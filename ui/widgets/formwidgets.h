@@ -9,6 +9,7 @@ class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
+class QPushButton;
 class QWidget;
 
 namespace cs::ui {
@@ -37,6 +38,15 @@ QLineEdit* createPasswordEdit(const QString& objectName, QWidget* parent);
 // A thin bar that runs while a background call does. Hidden at first; it keeps its room when hidden,
 // so the form does not jump when it shows.
 QProgressBar* createBusyIndicator(const QString& objectName, QWidget* parent);
+
+// A plain-text value the user can select and copy (a name, a number looked up).
+QLabel* createValueLabel(const QString& objectName, QWidget* parent);
+
+// A value label for an amount: right-aligned, wide enough for 000,000,000.00.
+QLabel* createMoneyLabel(const QString& objectName, QWidget* parent);
+
+// A dialog's push button; `isDefault`: the one Enter presses.
+QPushButton* createDialogButton(const QString& objectName, QWidget* parent, bool isDefault);
 
 // Makes `label` a heading: bold and `scale` times its font's size.
 void setTitleFont(QLabel* label, qreal scale);
