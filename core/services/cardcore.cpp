@@ -168,6 +168,36 @@ Result<SealedPan> allocatePan(UnitOfWork& uow, const CardVault& vault, const QSt
     return fail(Error::internal(u"card.pan_taken"_s, u"Every card number tried under BIN %1 is taken"_s.arg(bin)));
 }
 
+Result<Money> remoteCashFee(UnitOfWork& uow, const Session& session, qint64 accountId, qint64 accountBranchId,
+                            const QDate& businessDate, const Money& amount)
+{
+    const Money none = Money::zero(amount.currency());
+    CardRepository cards(uow);
+    auto home = cards.branchBankCode(accountBranchId);
+    if (!home)
+        return fail(home.error());
+    if (accountBranchId == session.branchId)
+        return none;
+    auto here = cards.branchBankCode(session.branchId);
+    if (!here)
+        return fail(here.error());
+    const QString homeCity = home->mid(3, 4);
+    if (home->size() != 12 || here->size() != 12 || homeCity == here->mid(3, 4))
+        return none;
+    auto total = cards.remoteCashTotal(accountId, businessDate, homeCity);
+    if (!total)
+        return fail(total.error());
+    const QString freeKey = u"cards.remote_fee.free_below"_s;
+    const QString rateKey = u"cards.remote_fee.rate_ppm"_s;
+    const QString capKey = u"cards.remote_fee.cap"_s;
+    auto settings = SettingsRepository(uow).integers({freeKey, rateKey, capKey});
+    if (!settings)
+        return fail(settings.error());
+    const Currency currency = amount.currency();
+    return remoteFee(amount, Money(*total, currency),
+                     {Money(settings->value(freeKey), currency), settings->value(rateKey), Money(settings->value(capKey), currency)});
+}
+
 QJsonObject replacePayload(qint64 cardId, const QString& reason, const SealedPan& pan)
 {
     return {{u"card_id"_s, cardId},

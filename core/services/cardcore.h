@@ -52,6 +52,12 @@ Result<SealedPan> allocatePan(UnitOfWork& uow, const CardVault& vault, const QSt
 // The last day of the month `years` after `from` (cards.validity_years.*).
 QDate expiryFrom(const QDate& from, int years);
 
+// The remote (异地) fee of a cash deposit or withdrawal of `amount` on `account` at the session's branch
+// (DOMAIN "Cards"): zero unless the branch is in another city than the account's (CNAPS bank code digits
+// 4-7); then the rule of settings cards.remote_fee.* over the day's remote total with this one.
+Result<Money> remoteCashFee(UnitOfWork& uow, const Session& session, qint64 accountId, qint64 accountBranchId,
+                            const QDate& businessDate, const Money& amount);
+
 // card.replace: the new PAN is taken and sealed when the maker asks (the checker's terminal needs no
 // card key); the payload carries it sealed, with its hash and masked copy, never in clear.
 QJsonObject replacePayload(qint64 cardId, const QString& reason, const SealedPan& pan);

@@ -894,29 +894,9 @@ Result<Money> CardService::remoteFeeFor(const Session& session, const QString& t
         if (!account)
             return fail(account.error());
         if (!account->has_value())
-            return fail(Error::notFound(u"account.not_found"_s, u"account"_s, QCoreApplication::translate("cs::Cards", "There is no account %1.").arg(*number)));
-        CardRepository cards(uow);
-        auto home = cards.branchBankCode((*account)->branchId);
-        if (!home)
-            return fail(home.error());
-        auto here = cards.branchBankCode(session.branchId);
-        if (!here)
-            return fail(here.error());
-        fee = Money::zero(Currency::cny());
-        // DOMAIN: a transaction is remote (异地) when the counter is in another city (CNAPS digits 4-7).
-        if (home->size() != 12 || here->size() != 12 || home->mid(3, 4) == here->mid(3, 4))
-            return {};
-        auto total = cards.remoteCashTotal((*account)->id, day.businessDate, home->mid(3, 4));
-        if (!total)
-            return fail(total.error());
-        auto settings = SettingsRepository(uow).integers(
-            {u"cards.remote_fee.free_below"_s, u"cards.remote_fee.rate_ppm"_s, u"cards.remote_fee.cap"_s});
-        if (!settings)
-            return fail(settings.error());
-        const RemoteFeeRule rule{cny(settings->value(u"cards.remote_fee.free_below"_s)),
-                                 settings->value(u"cards.remote_fee.rate_ppm"_s),
-                                 cny(settings->value(u"cards.remote_fee.cap"_s))};
-        auto computed = remoteFee(amount, cny(*total), rule);
+            return fail(Error::notFound(u"account.not_found"_s, u"account"_s,
+                                        QCoreApplication::translate("cs::Cards", "There is no account %1.").arg(*number)));
+        auto computed = cards::remoteCashFee(uow, session, (*account)->id, (*account)->branchId, day.businessDate, amount);
         if (!computed)
             return fail(computed.error());
         fee = *computed;

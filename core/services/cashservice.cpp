@@ -6,6 +6,7 @@
 #include "money/amountformat.h"
 #include "money/amountparser.h"
 #include "security/permissions.h"
+#include "services/cardcore.h"
 #include "services/internalaccounts.h"
 #include "services/servicecall.h"
 #include "storage/accountrepository.h"
@@ -44,13 +45,14 @@ QString flowKey(CashDirection d) { return d == CashDirection::Deposit ? u"in"_s 
 Currency currencyOf(const QString& code) { return Currency::fromCode(code).value_or(Currency::cny()); }
 QString plain(const Money& m) { return formatAmount(m, {.grouping = false, .withCode = false}); }
 
-// The fee of a cash transaction, in one place. The reference products (demand, corp) charge none;
-// a remote-deposit fee (DOMAIN: cards) would be computed here and is charged on top of a withdrawal.
-Money cashFee(const AccountRecord& account, CashDirection direction, const Money& amount)
+// The fee of a cash transaction, in one place: the remote (异地) fee when the counter is in another city
+// than the account's branch (DOMAIN: cards; settings cards.remote_fee.*), the same for deposits and
+// withdrawals. It is charged to the account in the same posting: on top of a withdrawal, out of the
+// account after a deposit.
+Result<Money> cashFee(UnitOfWork& uow, const Session& session, const AccountRecord& account, const QDate& businessDate,
+                      const Money& amount)
 {
-    Q_UNUSED(account);
-    Q_UNUSED(direction);
-    return Money::zero(amount.currency());
+    return cards::remoteCashFee(uow, session, account.id, account.branchId, businessDate, amount);
 }
 
 Error accountNotFound(const QString& number)
@@ -226,7 +228,7 @@ Result<CashReceipt> rebuild(UnitOfWork& uow, qint64 txnId)
         return fail(lines.error());
     AccountRepository accounts(uow);
     std::optional<AccountRecord> customer;
-    qint64 charged = 0;
+    qint64 charged = 0; // the customer's debits: a withdrawal with its fee, or a deposit's fee
     qint64 cash = 0;
     for (const JournalLineRecord& line : std::as_const(*lines)) {
         auto account = accounts.findById(line.accountId);
@@ -236,7 +238,8 @@ Result<CashReceipt> rebuild(UnitOfWork& uow, qint64 txnId)
             continue;
         if ((*account)->isCustomer()) {
             customer = **account;
-            charged += line.amount;
+            if (line.side == u"D"_s)
+                charged += line.amount;
         } else if ((*account)->internalRole == u"cash_box"_s) {
             cash += line.amount;
         }
@@ -268,7 +271,7 @@ Result<CashReceipt> rebuild(UnitOfWork& uow, qint64 txnId)
             r.customerName = (*owner)->fullName;
     }
     r.amount = Money(cash, currency);
-    r.fee = Money(direction == CashDirection::Withdrawal ? charged - cash : 0, currency);
+    r.fee = Money(direction == CashDirection::Withdrawal ? charged - cash : charged, currency);
     r.balanceAfter = Money(*balance, currency);
     r.businessDate = h.businessDate;
     r.postedAt = h.createdAt;
@@ -373,8 +376,11 @@ Result<CashPreview> CashService::preview(const Session& session, CashDirection d
             p.account = *account;
             p.direction = direction;
             p.amount = amount;
-            p.fee = cashFee(*record, direction, amount);
-            const qint64 change = direction == CashDirection::Deposit ? amount.minor()
+            auto fee = cashFee(uow, session, *record, branch->businessDate, amount);
+            if (!fee)
+                return fail(fee.error());
+            p.fee = *fee;
+            const qint64 change = direction == CashDirection::Deposit ? amount.minor() - p.fee.minor()
                                                                         : -(amount.minor() + p.fee.minor());
             p.balanceAfter = Money(account->balance.minor() + change, currency);
             p.availableAfter = Money(account->available.minor() + change, currency);
@@ -456,7 +462,10 @@ Result<QJsonObject> CashService::postIn(UnitOfWork& uow, const Session& session,
     const qint64 threshold = settings->value(settingLargeValue);
     const qint64 tellerMax = settings->value(settingTellerMax);
     const Currency currency = currencyOf(account->currency);
-    const Money fee = cashFee(*account, direction, request.amount);
+    auto remote = cashFee(uow, session, *account, branch->businessDate, request.amount);
+    if (!remote)
+        return fail(remote.error());
+    const Money fee = *remote;
     // Above the teller's limit a withdrawal waits for a supervisor (DESIGN rule 6), its amount held.
     if (direction == CashDirection::Withdrawal && !approved && request.amount.minor() > tellerMax)
         return waitForApproval(uow, session, request, *account, fee, audit);
@@ -488,17 +497,19 @@ Result<QJsonObject> CashService::postIn(UnitOfWork& uow, const Session& session,
     }
     if (direction == CashDirection::Deposit) {
         posting.lines = {{(*box)->accountId, 'D', request.amount, {}}, {account->id, 'C', request.amount, {}}};
+        if (fee.isPositive())
+            posting.lines.append({account->id, 'D', fee, QCoreApplication::translate("cs::CashService", "Remote fee")});
     } else {
         auto charged = request.amount.plus(fee);
         if (!charged)
             return fail(charged.error());
         posting.lines = {{account->id, 'D', *charged, {}}, {(*box)->accountId, 'C', request.amount, {}}};
-        if (fee.isPositive()) {
-            auto ledger = InternalAccounts::ensure(uow, session.branchId, currency);
-            if (!ledger)
-                return fail(ledger.error());
-            posting.lines.append({ledger->feeIncome, 'C', fee, {}});
-        }
+    }
+    if (fee.isPositive()) {
+        auto ledger = InternalAccounts::ensure(uow, session.branchId, currency);
+        if (!ledger)
+            return fail(ledger.error());
+        posting.lines.append({ledger->feeIncome, 'C', fee, {}});
     }
     auto posted = PostingEngine::post(uow, posting);
     if (!posted)

@@ -46,7 +46,7 @@ struct CashPreview {
     AccountView account;                                 // as it stands now
     CashDirection direction = CashDirection::Deposit;
     Money amount = Money::zero(Currency::cny());
-    Money fee = Money::zero(Currency::cny());            // charged to the account on top of a withdrawal
+    Money fee = Money::zero(Currency::cny());            // remote (异地) fee: on top of a withdrawal, out of a deposit
     Money balanceAfter = Money::zero(Currency::cny());
     Money availableAfter = Money::zero(Currency::cny());
     Money customerDayTotal = Money::zero(Currency::cny()); // this customer's cash in this direction today, with this one
