@@ -101,7 +101,13 @@ struct OnlinePaymentSettings {
 
 // Cards: issuance, PIN, lifecycle and online payment (DOMAIN "Cards", DESIGN rule 9). Every change is one
 // audited transaction (performAudited) whose audit names the card by id and masked PAN only. Reads need
-// account.read; changes card.service unless said.
+// account.read; changes card.service unless said, each audited under its cardCommandAction (the PIN check
+// as card.pin_verify, the voucher as card.voucher_reprint). A reason is required (Invalid card.reason_empty)
+// for freeze, unfreeze, replace, cancel and resetPin; optional for loss reports and lifting them. A lapsed
+// oral report found by a command is stored back to the state before it, audited as card.loss_lapse.
+// Other codes: card.not_found (NotFound), card.limit / card.statement_day / card.due_day (Invalid, issue),
+// card.pan_format (Invalid, findByPan), card.amount (Invalid, remoteFeeFor), card.pan_exhausted (Refused:
+// no number left under the BIN), card.account_frozen (Refused, cancel), card.changed (Conflict).
 class CardService {
 public:
     CardService(Database db, CardVault vault);
