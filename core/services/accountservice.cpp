@@ -8,6 +8,7 @@
 #include "services/internalaccounts.h"
 #include "services/servicecall.h"
 #include "storage/accountrepository.h"
+#include "storage/cardrepository.h"
 #include "storage/holdrepository.h"
 #include "storage/journalrepository.h"
 
@@ -486,6 +487,14 @@ Status applyRules(AccountRepository& accounts, const AccountCommandRequest& r, c
                                    QCoreApplication::translate("cs::AccountService",
                                                                "Class II or III accounts are bound to account %1: close "
                                                                "them first.")
+                                       .arg(a.number)));
+    auto cards = CardRepository(accounts.uow()).liveCardsOn(a.id);
+    if (!cards)
+        return fail(cards.error());
+    if (*cards > 0)
+        return fail(Error::refused(u"account.close_cards"_s, u"account"_s,
+                                   QCoreApplication::translate("cs::AccountService",
+                                                               "Cards are issued on account %1: cancel them first.")
                                        .arg(a.number)));
     return accounts.setClosed(a.id, branch.businessDate);
 }

@@ -140,7 +140,8 @@ public:
                                  const QString& reasonCode, const QString& reason, const QString& requestId = {}) const;
     Result<AccountChange> unfreeze(const Session& session, const QString& number, const QString& reason,
                                    const QString& requestId = {}) const;
-    // Only at zero balance, without active holds, not frozen, with no open Class II/III bound to it.
+    // Only at zero balance, without active holds, not frozen, with no open Class II/III bound to it and no
+    // card on it that is not replaced or cancelled (Refused account.close_cards).
     Result<AccountChange> close(const Session& session, const QString& number, const QString& reason,
                                 const QString& requestId = {}) const;
 

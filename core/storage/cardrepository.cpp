@@ -161,6 +161,16 @@ Result<qint64> CardRepository::nextPanSequence(const QString& bin)
     return value;
 }
 
+Result<int> CardRepository::liveCardsOn(qint64 accountId)
+{
+    auto value = m_uow.scalar(u"SELECT COUNT(*) FROM cards WHERE (settlement_account_id = ? OR card_account_id = ?) "
+                              "AND state NOT IN ('replaced', 'cancelled')"_s,
+                              {accountId, accountId});
+    if (!value)
+        return fail(value.error());
+    return value->toInt();
+}
+
 Result<QString> CardRepository::branchBankCode(qint64 branchId)
 {
     auto value = m_uow.scalar(u"SELECT bank_code FROM branches WHERE id = ?"_s, {branchId});

@@ -70,6 +70,9 @@ public:
     // The next sequence number under `bin`, taken under the row's lock (the row starts at 1).
     Result<qint64> nextPanSequence(const QString& bin);
 
+    // Cards on the account (as settlement or card account) that are neither replaced nor cancelled.
+    Result<int> liveCardsOn(qint64 accountId);
+
     // The 12-digit CNAPS bank code of a branch (empty when none is recorded).
     Result<QString> branchBankCode(qint64 branchId);
     // Cash deposited to and withdrawn from the account on `businessDate` at branches whose bank code's

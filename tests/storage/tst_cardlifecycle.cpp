@@ -273,6 +273,12 @@ private slots:
 
         auto quasi = f.activeCard(m_zhang, u"quasi"_s);
         CS_VERIFY_RESULT(quasi);
+        // Neither account closes under a live card.
+        const cs::AccountService accounts(f.db.db());
+        CS_EXPECT_ERROR(accounts.close(*f.teller, quasi->cardAccount, u"closing"_s, CashFixture::newId()),
+                        "account.close_cards", cs::ErrorKind::Refused, "account");
+        CS_EXPECT_ERROR(accounts.close(*f.teller, m_zhang, u"closing"_s, CashFixture::newId()), "account.close_cards",
+                        cs::ErrorKind::Refused, "account");
         // The card account owes ¥100: not until it is settled.
         CS_VERIFY_RESULT(f.db.db().transact([&](cs::UnitOfWork& uow) -> cs::Status {
             cs::PostingRequest r;
@@ -309,6 +315,7 @@ private slots:
         CS_VERIFY_RESULT(cancelled);
         QCOMPARE(cancelled->state, u"cancelled"_s);
         QCOMPARE(f.db.scalar(u"SELECT state FROM accounts WHERE number = '%1'"_s.arg(quasi->cardAccount)).toString(), u"closed"_s);
+        QVERIFY(!f.db.scalar(u"SELECT closed_on FROM accounts WHERE number = '%1'"_s.arg(quasi->cardAccount)).isNull());
         CS_EXPECT_ERROR(service().cancel(*f.teller, quasi->cardId, u"again"_s), "card.closed", cs::ErrorKind::Refused, "card");
         CS_EXPECT_ERROR(service().cancel(*f.teller, 999'999, u"none"_s), "card.not_found", cs::ErrorKind::NotFound, "card");
     }
