@@ -95,8 +95,6 @@ Result<CardVault> openCardVault(SecretStore& store, const Database& db, bool may
     if (!stored && stored.error().code != u"secret.not_found"_s)
         return fail(stored.error());
     SecureBytes key(stored ? std::move(*stored) : QByteArray());
-    if (stored)
-        wipe(*stored);
 
     auto registered = registeredKeyId(db);
     if (!registered)
@@ -109,7 +107,6 @@ Result<CardVault> openCardVault(SecretStore& store, const Database& db, bool may
         if (!fresh)
             return fail(fresh.error());
         key = SecureBytes(std::move(*fresh));
-        wipe(*fresh);
         // Written before it is registered: a key registered but kept nowhere would lock every card out.
         if (auto written = store.write(cardMasterKeyName(), key.bytes()); !written)
             return fail(written.error());
