@@ -212,7 +212,7 @@ private slots:
                                  << u"card.account_not_settlement"_s << u"account"_s;
         QTest::newRow("minor") << QStringList{u"--account"_s, m_minorI, u"--product"_s, u"debit"_s} << 3
                                << u"card.minor"_s << u"customer"_s;
-        QTest::newRow("no such account") << QStringList{u"--account"_s, u"6229000000000000"_s, u"--product"_s, u"debit"_s}
+        QTest::newRow("no such account") << QStringList{u"--account"_s, u"6000119999999993"_s, u"--product"_s, u"debit"_s}
                                          << 4 << u"account.not_found"_s << u"account"_s;
     }
     void issueRefusals()

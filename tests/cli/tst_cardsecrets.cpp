@@ -85,15 +85,25 @@ private:
         return dump;
     }
 
-    void expectNoSecretIn(const QByteArray& haystack, const QString& where)
+    // The first secret found in `haystack` (described, never quoted), or an empty string.
+    QString secretIn(const QByteArray& haystack) const
     {
-        for (const QString& pan : std::as_const(m_pans))
-            QVERIFY2(!haystack.contains(pan.toLatin1()), qPrintable(u"a full PAN found in "_s + where));
+        for (const QString& pan : std::as_const(m_pans)) {
+            if (haystack.contains(pan.toLatin1()))
+                return u"a full PAN"_s;
+        }
         const QString text = QString::fromLatin1(haystack); // byte for byte, whatever the encoding
         for (const QString& pin : m_pins) {
             const QRegularExpression token(u"(?<![0-9A-Za-z])"_s + pin + u"(?![0-9A-Za-z])"_s);
-            QVERIFY2(!token.match(text).hasMatch(), qPrintable(u"the PIN "_s + pin + u" found in "_s + where));
+            if (token.match(text).hasMatch())
+                return u"the PIN "_s + pin;
         }
+        return {};
+    }
+    void expectNoSecretIn(const QByteArray& haystack, const QString& where)
+    {
+        const QString found = secretIn(haystack);
+        QVERIFY2(found.isEmpty(), qPrintable(found + u" found in "_s + where));
     }
 
 private slots:
@@ -163,6 +173,11 @@ private slots:
                      .exitCode,
                  0);
         QVERIFY(m_db.count(u"SELECT COUNT(*) FROM audit_log WHERE action LIKE 'card.%'"_s) >= 10);
+
+        // The search itself finds what it looks for, and not a PIN's digits inside a longer token.
+        QCOMPARE(secretIn("x|" + m_pans[2].toLatin1() + "|y"), u"a full PAN"_s);
+        QCOMPARE(secretIn("{\"pin\": \"" + m_pins[3].toLatin1() + "\"}"), u"the PIN "_s + m_pins[3]);
+        QCOMPARE(secretIn("ab" + m_pins[3].toLatin1() + "9f"), QString());
 
         expectNoSecretIn(dumpAllTables(), u"a table"_s);
         expectNoSecretIn(m_printed, u"the CLI's output"_s);

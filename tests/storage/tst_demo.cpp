@@ -94,7 +94,7 @@ private slots:
                  1'000'000);
         QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM cards WHERE product_code = 'debit' AND pan_masked LIKE '621788%'"_s), 3);
         // Zhang pays online with SMS codes up to ¥5,000 a day.
-        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM cards WHERE online_enabled = 1 AND online_method = 'sms' "
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM cards WHERE online_enabled AND online_method = 'sms' "
                             "AND online_daily_limit = 500000"_s),
                  1);
 
@@ -107,7 +107,9 @@ private slots:
         CS_VERIFY_RESULT(listed);
         QCOMPARE(listed->size(), 1);
         QCOMPARE(listed->first().state, u"active"_s);
+        QCOMPARE(listed->first().onlineEnabled, true);
         QCOMPARE(listed->first().onlineMethod, u"sms"_s);
+        QCOMPARE(listed->first().onlineDailyLimit, cny(500'000));
         QVERIFY(listed->first().panMasked.startsWith(u"621788"_s));
         CS_VERIFY_RESULT(cards.verifyPin(*teller, listed->first().id, cs::SecureBytes(QByteArrayLiteral("739416"))));
         const auto wrong = cards.verifyPin(*teller, listed->first().id, cs::SecureBytes(QByteArrayLiteral("582039")));
@@ -133,7 +135,7 @@ private slots:
     {
         const qint64 txns = m_db.count(u"SELECT COUNT(*) FROM journal_txns"_s);
         const qint64 audits = m_db.count(u"SELECT COUNT(*) FROM audit_log"_s);
-        const QString cards = u"SELECT COUNT(*) FROM cards WHERE state = 'active' AND pin_failures = 0"_s;
+        const QString cards = u"SELECT COUNT(*) FROM cards WHERE state = 'active' AND pin_vv IS NOT NULL"_s;
         auto again = cs::DemoData::seed(m_db.db(), cs::DemoData::Content::Everything, &m_db.vault());
         CS_VERIFY_RESULT(again);
         QCOMPARE(again->inserted, 0);
