@@ -51,18 +51,20 @@ QJsonObject cardJson(const CardView& c)
             {u"due_day"_s, c.dueDay > 0 ? QJsonValue(c.dueDay) : QJsonValue()}};
 }
 
-// A secret from the environment, wiped when done with. Invalid `usage.no_pin` (or `code`) naming
-// `field` when the variable is not set.
+// A secret from the environment, wiped when done with: the PIN, the new PIN or a card number to look
+// up. Invalid `code` naming `field` when the variable is not set.
 Result<SecureBytes> secretFromEnvironment(const char* variable, const QString& code, const QString& field)
 {
     SecureBytes value(qgetenv(variable));
-    if (value.bytes().isEmpty())
-        return fail(Error::invalid(code, field,
-                                   QCoreApplication::translate("cs::batch", "Put the %1 in %2 (never on the command line).")
-                                       .arg(field == u"pan"_s ? QCoreApplication::translate("cs::batch", "card number")
-                                                              : QCoreApplication::translate("cs::batch", "PIN"),
-                                            QString::fromLatin1(variable))));
-    return value;
+    if (!value.bytes().isEmpty())
+        return value;
+    const QString name = QString::fromLatin1(variable);
+    return fail(Error::invalid(code, field,
+                               field == u"pan"_s
+                                   ? QCoreApplication::translate("cs::batch", "Put the card number in %1, never on the "
+                                                                              "command line.").arg(name)
+                                   : QCoreApplication::translate("cs::batch", "Put the PIN in %1, never on the command "
+                                                                              "line.").arg(name)));
 }
 
 Result<int> dayOption(const CliArgs& args, const QString& option)
