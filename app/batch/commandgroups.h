@@ -23,6 +23,9 @@ Result<QJsonObject> reverseCommand(const CliArgs& args); // reverse
 // transfercommands.cpp
 Result<QJsonObject> transferCommand(const CliArgs& args); // transfer enter|preview|list|show|ack|release-queued
 
+// cardcommands.cpp
+Result<QJsonObject> cardCommand(const CliArgs& args); // card issue|show|list|find|activate|pin-*|report-loss|lift-loss|freeze|unfreeze|replace|cancel|online
+
 // approvalcommands.cpp
 Result<QJsonObject> approvalCommand(const CliArgs& args); // approval list|show|approve|reject|cancel
 

@@ -1,5 +1,6 @@
 #include "batch/commands.h"
 
+#include "batch/cardkey.h"
 #include "batch/commandgroups.h"
 #include "batch/context.h"
 
@@ -42,7 +43,11 @@ Result<QJsonObject> demo(const CliArgs& args)
     auto version = Migrator(*db).migrate();
     if (!version)
         return fail(version.error());
-    auto summary = DemoData::seed(*db);
+    // The key first: a refused key leaves the database as it was.
+    auto vault = batchCardVault(*db);
+    if (!vault)
+        return fail(vault.error());
+    auto summary = DemoData::seed(*db, DemoData::Content::Everything, &*vault);
     if (!summary)
         return fail(summary.error());
     return QJsonObject{{u"schema_version"_s, *version},
@@ -51,6 +56,7 @@ Result<QJsonObject> demo(const CliArgs& args)
                        {u"customers"_s, summary->customers},
                        {u"accounts"_s, summary->accounts},
                        {u"transactions"_s, summary->transactions},
+                       {u"cards"_s, summary->cards},
                        {u"inserted"_s, summary->inserted}};
 }
 
@@ -69,7 +75,7 @@ const QList<Command>& commands()
 {
     static const QList<Command> table = {
         {u"migrate"_s, QT_TRANSLATE_NOOP("cs::batch", "apply pending migrations; print the schema version"), migrate},
-        {u"demo"_s, QT_TRANSLATE_NOOP("cs::batch", "create the demo branch, staff and customers (idempotent)"), demo},
+        {u"demo"_s, QT_TRANSLATE_NOOP("cs::batch", "create the demo branch, staff, customers, accounts, cards and history (idempotent)"), demo},
         {u"staff"_s, QT_TRANSLATE_NOOP("cs::batch", "(admin) add, list, unlock, disable, enable staff; reset a password; set a role"), staffCommand},
         {u"setting"_s, QT_TRANSLATE_NOOP("cs::batch", "(admin) get, set or list settings; every change is audited"), settingCommand},
         {u"customer"_s, QT_TRANSLATE_NOOP("cs::batch", "add, find, show or edit customers"), customerCommand},
@@ -79,6 +85,8 @@ const QList<Command>& commands()
         // transfers (issue 5)
         {u"transfer"_s, QT_TRANSLATE_NOOP("cs::batch", "enter, preview, list or show transfers; acknowledge clearing items; send queued HVPS items"), transferCommand},
         {u"reverse"_s, QT_TRANSLATE_NOOP("cs::batch", "reverse a posted transaction (a teller's request waits for approval)"), reverseCommand},
+        // cards (issue 6)
+        {u"card"_s, QT_TRANSLATE_NOOP("cs::batch", "issue cards; PIN, activation, loss reports, freeze, replacement, cancellation, online payment"), cardCommand},
         {u"approval"_s, QT_TRANSLATE_NOOP("cs::batch", "list, show, approve, reject or cancel pending approvals"), approvalCommand},
         {u"verify-audit"_s, QT_TRANSLATE_NOOP("cs::batch", "check the audit chains; exit 3 naming the first bad record"), verifyAuditCommand},
         {u"version"_s, QT_TRANSLATE_NOOP("cs::batch", "print the program version"), version},

@@ -19,7 +19,9 @@ int main(int argc, char* argv[])
     const auto args = cs::batch::CliArgs::parse(QCoreApplication::arguments(),
                                                   {u"help"_s,
                                                    // transfer commands (transfercommands.cpp)
-                                                   u"waive-fee"_s, u"ibps"_s, u"accepted"_s, u"rejected"_s});
+                                                   u"waive-fee"_s, u"ibps"_s, u"accepted"_s, u"rejected"_s,
+                                                   // card online (cardcommands.cpp)
+                                                   u"enable"_s, u"disable"_s});
     cs::ui::installTranslations(app, args ? args->value(u"lang"_s) : QString());
     if (!args)
         return cs::batch::printError(args.error());

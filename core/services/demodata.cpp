@@ -1,6 +1,8 @@
 #include "services/demodata.h"
 
+#include "security/cardkeys.h"
 #include "security/passwordhasher.h"
+#include "services/democards.h"
 #include "services/demoledger.h"
 #include "storage/branchrepository.h"
 #include "storage/customerrepository.h"
@@ -36,7 +38,7 @@ Result<QJsonObject> readDemoFile()
 
 } // namespace
 
-Result<DemoSummary> DemoData::seed(const Database& db, Content content)
+Result<DemoSummary> DemoData::seed(const Database& db, Content content, const CardVault* vault)
 {
     const auto demo = readDemoFile();
     if (!demo)
@@ -113,22 +115,20 @@ Result<DemoSummary> DemoData::seed(const Database& db, Content content)
     if (!seeded)
         return fail(seeded.error());
 
-    // Accounts, cash and history: keyed by request ids and the branch's date, so the rows they add
-    // are counted from the tables before and after.
+    // Accounts, cash, history and cards: keyed by request ids and the branch's date, so the rows they
+    // add are counted from the tables before and after.
     const auto count = [&](bool before) -> Status {
         return db.transact(
             [&](UnitOfWork& uow) -> Status {
                 for (auto [table, field] :
                      {std::pair{u"branches"_s, &summary.branches}, std::pair{u"staff"_s, &summary.staff},
                       std::pair{u"customers"_s, &summary.customers}, std::pair{u"accounts"_s, &summary.accounts},
-                      std::pair{u"journal_txns"_s, &summary.transactions}}) {
+                      std::pair{u"journal_txns"_s, &summary.transactions}, std::pair{u"cards"_s, &summary.cards}}) {
                     auto n = countRows(uow, table);
                     if (!n)
                         return fail(n.error());
-                    if (before && (table == u"accounts"_s || table == u"journal_txns"_s))
-                        summary.inserted -= *n;
-                    else if (!before && (table == u"accounts"_s || table == u"journal_txns"_s))
-                        summary.inserted += *n;
+                    if (table == u"accounts"_s || table == u"journal_txns"_s || table == u"cards"_s)
+                        summary.inserted += before ? -*n : *n;
                     *field = *n;
                 }
                 return {};
@@ -138,8 +138,13 @@ Result<DemoSummary> DemoData::seed(const Database& db, Content content)
     if (auto counted = count(true); !counted)
         return fail(counted.error());
     if (content == Content::Everything) {
-        if (auto ledger = DemoLedger::seed(db, *demo); !ledger)
-            return fail(ledger.error());
+        auto accounts = DemoLedger::seed(db, *demo);
+        if (!accounts)
+            return fail(accounts.error());
+        if (vault) {
+            if (auto cards = DemoCards::seed(db, *vault, *demo, *accounts); !cards)
+                return fail(cards.error());
+        }
     }
     if (auto counted = count(false); !counted)
         return fail(counted.error());
@@ -155,7 +160,11 @@ Result<Database> DemoData::open(const QString& path)
         return fail(db.error());
     if (auto version = Migrator(*db).migrate(); !version)
         return fail(version.error());
-    if (auto seeded = seed(*db); !seeded)
+    const auto keys = cardKeyStoreFor(*db, nullptr);
+    auto vault = openCardVault(*keys, *db, true);
+    if (!vault)
+        return fail(vault.error());
+    if (auto seeded = seed(*db, Content::Everything, &*vault); !seeded)
         return fail(seeded.error());
     return db;
 }

@@ -73,10 +73,11 @@ Result<BranchState> branchState(const Database& db, const QString& code)
     return state;
 }
 
-// A staff member's session on the branch's current business date at the demo terminal.
-Result<Session> sessionOf(const Database& db, const QString& login, const QDate& businessDate)
+} // namespace
+
+Result<Session> DemoLedger::session(const Database& db, const QString& login, const QDate& businessDate)
 {
-    std::optional<Session> session;
+    std::optional<Session> found;
     const Status read = db.transact(
         [&](UnitOfWork& uow) -> Status {
             auto staff = StaffRepository(uow).findByLogin(login);
@@ -84,16 +85,18 @@ Result<Session> sessionOf(const Database& db, const QString& login, const QDate&
                 return fail(staff.error());
             if (!staff->has_value())
                 return fail(malformed(u"staff "_s + login));
-            session = (*staff)->session;
+            found = (*staff)->session;
             return {};
         },
         UnitOfWork::Isolation::ReadOnly);
     if (!read)
         return fail(read.error());
-    session->terminal = terminal;
-    session->businessDate = businessDate;
-    return *session;
+    found->terminal = terminal;
+    found->businessDate = businessDate;
+    return *found;
 }
+
+namespace {
 
 Result<QHash<QString, QString>> openAccounts(const Database& db, const QJsonArray& specs, const Session& teller)
 {
@@ -197,13 +200,13 @@ Status tellerDay(const Database& db, const Session& teller, const QJsonObject& s
 
 int DemoLedger::historyDays(const QJsonObject& demo) { return int(demo.value(u"history"_s).toArray().size()); }
 
-Status DemoLedger::seed(const Database& db, const QJsonObject& demo)
+Result<DemoAccounts> DemoLedger::seed(const Database& db, const QJsonObject& demo)
 {
     const QString code = demo.value(u"branch"_s).toObject().value(u"code"_s).toString();
     auto branch = branchState(db, code);
     if (!branch)
         return fail(branch.error());
-    auto opener = sessionOf(db, u"teller1"_s, branch->businessDate);
+    auto opener = DemoLedger::session(db, u"teller1"_s, branch->businessDate);
     if (!opener)
         return fail(opener.error());
     // Replays after the first run: each request id answers with what it did then.
@@ -213,11 +216,11 @@ Status DemoLedger::seed(const Database& db, const QJsonObject& demo)
     auto delivery = amountOf(demo, u"vault_delivery"_s);
     if (!delivery)
         return fail(delivery.error());
-    auto closer = sessionOf(db, dayCloser, branch->businessDate);
+    auto closer = DemoLedger::session(db, dayCloser, branch->businessDate);
     if (!closer)
         return fail(closer.error());
     if (auto delivered = deliverToVault(db, *closer, *delivery); !delivered)
-        return delivered;
+        return fail(delivered.error());
 
     // Day i of the history is the branch's first business day + i; a day is played only while the
     // branch stands on it and it lies before today, so the date never runs ahead of the calendar.
@@ -229,21 +232,21 @@ Status DemoLedger::seed(const Database& db, const QJsonObject& demo)
         for (const auto& value : history.at(i).toObject().value(u"tellers"_s).toArray()) {
             const QJsonObject spec = value.toObject();
             const QString login = spec.value(u"login"_s).toString();
-            auto teller = sessionOf(db, login, day);
+            auto teller = DemoLedger::session(db, login, day);
             if (!teller)
                 return fail(teller.error());
             if (auto played = tellerDay(db, *teller, spec, *numbers, u"demo-%1-%2"_s.arg(day.toString(Qt::ISODate), login));
                 !played)
-                return played;
+                return fail(played.error());
         }
         const Status closed = db.transact([&](UnitOfWork& uow) -> Status {
             return BranchRepository(uow).advanceBusinessDate(branch->id, day, day.addDays(1), closer->staffId);
         });
         if (!closed)
-            return closed;
+            return fail(closed.error());
         branch->businessDate = day.addDays(1);
     }
-    return {};
+    return DemoAccounts{std::move(*numbers), branch->businessDate};
 }
 
 } // namespace cs

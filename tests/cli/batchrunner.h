@@ -22,7 +22,8 @@ inline BatchRun runBatch(const QStringList& arguments, const QMap<QString, QStri
 {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const char* name : {"COUNTERSIGN_DB", "COUNTERSIGN_PASSWORD", "COUNTERSIGN_NEW_PASSWORD"})
+    for (const char* name : {"COUNTERSIGN_DB", "COUNTERSIGN_PASSWORD", "COUNTERSIGN_NEW_PASSWORD", "COUNTERSIGN_CARD_KEY",
+                             "COUNTERSIGN_PIN", "COUNTERSIGN_NEW_PIN", "COUNTERSIGN_PAN"})
         environment.remove(QString::fromLatin1(name));
     environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
     environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));

@@ -4,9 +4,11 @@
 #include "support/testdatabase.h"
 #include "cli/batchrunner.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -59,21 +61,44 @@ private slots:
 
     void demoTwiceLeavesTheSameData()
     {
-        const Run first = batch({u"--db"_s, m_t->url(), u"demo"_s});
-        QCOMPARE(first.exitCode, 0);
+        // The demo issues cards: on PostgreSQL the batch needs the database's card key.
+        const QMap<QString, QString> key = m_t->db().dialect() == cs::Dialect::PostgreSQL
+                                               ? QMap<QString, QString>{{u"COUNTERSIGN_CARD_KEY"_s, QString(64, u'a')}}
+                                               : QMap<QString, QString>{};
+        const Run first = batch({u"--db"_s, m_t->url(), u"demo"_s}, key);
+        QVERIFY2(first.exitCode == 0, first.rawErr.constData());
         QCOMPARE(first.out.value(u"branches"_s).toInt(), 1);
         QCOMPARE(first.out.value(u"staff"_s).toInt(), 6);
         QCOMPARE(first.out.value(u"customers"_s).toInt(), 7);
-        QCOMPARE(first.out.value(u"accounts"_s).toInt(), 18);
+        QCOMPARE(first.out.value(u"accounts"_s).toInt(), 19); // with the quasi-credit card's account
         QCOMPARE(first.out.value(u"transactions"_s).toInt(), 33);
-        QCOMPARE(first.out.value(u"inserted"_s).toInt(), 14 + 18 + 33);
-        const Run second = batch({u"--db"_s, m_t->url(), u"demo"_s});
+        QCOMPARE(first.out.value(u"cards"_s).toInt(), 4);
+        QCOMPARE(first.out.value(u"inserted"_s).toInt(), 14 + 19 + 33 + 4);
+        const Run second = batch({u"--db"_s, m_t->url(), u"demo"_s}, key);
         QCOMPARE(second.exitCode, 0);
         QCOMPARE(second.out.value(u"inserted"_s).toInt(), 0);
         QCOMPARE(second.out.value(u"staff"_s).toInt(), 6);
         QCOMPARE(second.out.value(u"customers"_s).toInt(), 7);
-        QCOMPARE(second.out.value(u"accounts"_s).toInt(), 18);
+        QCOMPARE(second.out.value(u"accounts"_s).toInt(), 19);
         QCOMPARE(second.out.value(u"transactions"_s).toInt(), 33);
+        QCOMPARE(second.out.value(u"cards"_s).toInt(), 4);
+        if (m_t->db().dialect() == cs::Dialect::SQLite)
+            QVERIFY(QFile::exists(m_t->url().mid(7) + u".keys"_s));
+    }
+
+    void demoOnPostgreSqlNeedsTheCardKey()
+    {
+        if (m_t->db().dialect() != cs::Dialect::PostgreSQL)
+            return; // SQLite keeps the key beside the database (demoTwiceLeavesTheSameData)
+        const Run run = batch({u"--db"_s, m_t->url(), u"demo"_s});
+        QCOMPARE(run.exitCode, 3);
+        QCOMPARE(run.err.value(u"error"_s).toString(), u"card.key_missing"_s);
+        QCOMPARE(run.err.value(u"field"_s).toString(), u"COUNTERSIGN_CARD_KEY"_s);
+        QVERIFY(run.rawOut.isEmpty());
+        // Migrated, but no demo data and no key registered.
+        QSqlQuery q(*m_t->db().connection());
+        QVERIFY(q.exec(u"SELECT (SELECT COUNT(*) FROM branches) + (SELECT COUNT(*) FROM card_keys)"_s) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
     }
 
     void usageErrorsExitTwoWithJsonOnStderr_data()

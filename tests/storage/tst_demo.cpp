@@ -1,8 +1,14 @@
 // The whole demo (DemoData::Content::Everything) on SQLite and PostgreSQL: the demo customers' accounts,
-// the vault delivery, three past business days of teller cash each closed, and the state it leaves:
-// today's business day open, every cash box closed and empty, nothing pending, every balance equal to
-// its journal, and the services working on it at once.
+// the vault delivery, three past business days of teller cash each closed, the cards with their demo
+// PINs, and the state it leaves: today's business day open, every cash box closed and empty, nothing
+// pending, every balance equal to its journal, and the services working on it at once. DemoData::open,
+// the `countersign --demo` database, keeps its card key in the `.keys` file beside it.
+#include "domain/pan.h"
+#include "services/cardservice.h"
 #include "support/cashfixture.h"
+
+#include <QFile>
+#include <QTemporaryDir>
 
 using namespace cs::test;
 
@@ -13,7 +19,7 @@ private:
     DemoDb m_db;
 
 private slots:
-    void initTestCase() { CS_VERIFY_RESULT(m_db.create(cs::DemoData::Content::Everything)); }
+    void initTestCase() { CS_VERIFY_RESULT(m_db.create(cs::DemoData::Content::Everything, true)); }
     void cleanupTestCase() { m_db.reset(); }
 
     void endsOnTodayWithPastDaysClosed()
@@ -36,6 +42,7 @@ private slots:
         QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM accounts WHERE class = 'II' AND bound_account_id IS NOT NULL"_s), 1);
         QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM accounts WHERE class = 'III' AND bound_account_id IS NOT NULL"_s), 1);
         QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM accounts WHERE product_code = 'corp'"_s), 2);
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM accounts WHERE product_code = 'quasi'"_s), 1);
         // Zhang's Class II: 3,000.00 in on the first day, 500.00 out on the second.
         QCOMPARE(m_db.count(u"SELECT balance FROM accounts WHERE class = 'II'"_s), 250'000);
         QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM account_limit_usage"_s), 4);
@@ -66,6 +73,50 @@ private slots:
                  0);
     }
 
+    void cardsOfTheCustomers()
+    {
+        const QString today = QDate::currentDate().toString(Qt::ISODate);
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM cards"_s), 4);
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM cards WHERE pin_vv IS NOT NULL AND issued_on = '%1'"_s.arg(today)), 4);
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM cards WHERE state = 'active'"_s), 3);
+        // Huang's card: reported lost by phone today, lifted or lapsing after five days.
+        QCOMPARE(m_db.scalar(u"SELECT c.state FROM cards c JOIN customers p ON p.id = c.customer_id "
+                             "WHERE p.id_number = '440305197511220358'"_s)
+                     .toString(),
+                 u"lost_oral"_s);
+        QCOMPARE(m_db.scalar(u"SELECT state_before_loss FROM cards WHERE state = 'lost_oral'"_s).toString(), u"active"_s);
+        // Sun's quasi-credit card draws on an account of its own with a ¥10,000 overdraft.
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM cards WHERE product_code = 'quasi' AND credit_limit = 1000000 "
+                            "AND card_account_id <> settlement_account_id"_s),
+                 1);
+        QCOMPARE(m_db.count(u"SELECT a.overdraft_limit FROM cards c JOIN accounts a ON a.id = c.card_account_id "
+                            "WHERE c.product_code = 'quasi'"_s),
+                 1'000'000);
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM cards WHERE product_code = 'debit' AND pan_masked LIKE '621788%'"_s), 3);
+        // Zhang pays online with SMS codes up to ¥5,000 a day.
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM cards WHERE online_enabled AND online_method = 'sms' "
+                            "AND online_daily_limit = 500000"_s),
+                 1);
+
+        // The demo PIN (db/demo/demo.json) opens Zhang's card; the number reads back under the key.
+        auto teller = m_db.signOn(u"teller1"_s);
+        CS_VERIFY_RESULT(teller);
+        const cs::CardService cards(m_db.db(), m_db.vault());
+        const qint64 zhang = m_db.count(u"SELECT id FROM customers WHERE id_number = '110101198003151239'"_s);
+        auto listed = cards.listForCustomer(*teller, zhang);
+        CS_VERIFY_RESULT(listed);
+        QCOMPARE(listed->size(), 1);
+        QCOMPARE(listed->first().state, u"active"_s);
+        QCOMPARE(listed->first().onlineEnabled, true);
+        QCOMPARE(listed->first().onlineMethod, u"sms"_s);
+        QCOMPARE(listed->first().onlineDailyLimit, cny(500'000));
+        QVERIFY(listed->first().panMasked.startsWith(u"621788"_s));
+        CS_VERIFY_RESULT(cards.verifyPin(*teller, listed->first().id, cs::SecureBytes(QByteArrayLiteral("739416"))));
+        const auto wrong = cards.verifyPin(*teller, listed->first().id, cs::SecureBytes(QByteArrayLiteral("582039")));
+        QVERIFY(!wrong);
+        QCOMPARE(wrong.error().code, u"card.pin_wrong"_s);
+    }
+
     void tellersCanWorkAtOnce()
     {
         auto teller = m_db.signOn(u"teller1"_s);
@@ -84,11 +135,44 @@ private slots:
     {
         const qint64 txns = m_db.count(u"SELECT COUNT(*) FROM journal_txns"_s);
         const qint64 audits = m_db.count(u"SELECT COUNT(*) FROM audit_log"_s);
-        auto again = cs::DemoData::seed(m_db.db());
+        const QString cards = u"SELECT COUNT(*) FROM cards WHERE state = 'active' AND pin_vv IS NOT NULL"_s;
+        auto again = cs::DemoData::seed(m_db.db(), cs::DemoData::Content::Everything, &m_db.vault());
         CS_VERIFY_RESULT(again);
         QCOMPARE(again->inserted, 0);
+        QCOMPARE(again->cards, 4);
         QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM journal_txns"_s), txns);
         QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM audit_log"_s), audits);
+        QCOMPARE(m_db.count(cards), 3);
+    }
+
+    void theDemoDatabaseKeepsItsCardKeyBesideIt()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"demo.db"_s);
+        {
+            auto first = cs::DemoData::open(path);
+            CS_VERIFY_RESULT(first);
+            first->closeThreadConnection();
+        }
+        const QString keys = path + u".keys"_s;
+        QVERIFY(QFile::exists(keys));
+        QCOMPARE(QFile::permissions(keys) & ~(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser),
+                 QFile::Permissions());
+        const QByteArray key = [&] {
+            QFile f(keys);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }();
+        auto second = cs::DemoData::open(path);
+        CS_VERIFY_RESULT(second);
+        auto summary = cs::DemoData::seed(*second, cs::DemoData::Content::Everything, nullptr);
+        CS_VERIFY_RESULT(summary);
+        QCOMPARE(summary->inserted, 0);
+        QCOMPARE(summary->cards, 4);
+        QFile f(keys);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), key);
+        second->closeThreadConnection();
     }
 };
 

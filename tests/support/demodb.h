@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/authservice.h"
+#include "security/cardkeys.h"
 #include "services/demodata.h"
 #include "storage/migrator.h"
 #include "support/testdatabase.h"
@@ -13,12 +14,14 @@ using namespace Qt::StringLiterals;
 namespace cs::test {
 
 // A migrated database with the demo branch, staff and customers (DemoData::Content::People unless
-// asked for everything: accounts, vault and history), and quick access to it for assertions.
+// asked for everything: accounts, vault and history; with `withCards` also the demo's cards, under a
+// card key of the test's own: the `.keys` file beside an SQLite database, memory for PostgreSQL), and
+// quick access to it for assertions.
 class DemoDb {
 public:
     static constexpr const char16_t* password = u"demo-pass-1";
 
-    Status create(DemoData::Content content = DemoData::Content::People)
+    Status create(DemoData::Content content = DemoData::Content::People, bool withCards = false)
     {
         auto t = TestDatabase::create();
         if (!t)
@@ -26,11 +29,24 @@ public:
         m_t = std::move(*t);
         if (auto version = Migrator(db()).migrate(); !version)
             return fail(version.error());
-        if (auto seeded = DemoData::seed(db(), content); !seeded)
+        if (withCards) {
+            const auto store = cardKeyStoreFor(db(), &m_keys);
+            auto vault = openCardVault(*store, db(), true);
+            if (!vault)
+                return fail(vault.error());
+            m_vault = std::move(*vault);
+        }
+        if (auto seeded = DemoData::seed(db(), content, m_vault ? &*m_vault : nullptr); !seeded)
             return fail(seeded.error());
         return {};
     }
-    void reset() { m_t.reset(); }
+    void reset()
+    {
+        m_vault.reset();
+        m_t.reset();
+    }
+    // The card vault of create(…, true).
+    const CardVault& vault() const { return *m_vault; }
 
     Database& db() { return m_t->db(); }
     QString url() const { return m_t->url(); }
@@ -101,6 +117,8 @@ public:
 
 private:
     std::unique_ptr<TestDatabase> m_t;
+    MemorySecretStore m_keys;
+    std::optional<CardVault> m_vault;
 };
 
 } // namespace cs::test
