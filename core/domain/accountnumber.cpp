@@ -100,7 +100,7 @@ Status validate(QStringView number)
         return fail(formatError());
     if (number[0] == u'6') {
         const char16_t family = number[5].unicode();
-        if (family < u'1' || family > u'3')
+        if (family < u'1' || family > u'4')
             return fail(formatError());
     } else if (number[0] == u'9') {
         const int code = number.mid(5, 2).toInt();

@@ -10,7 +10,8 @@
 namespace cs {
 
 // What the product digit of a customer account number says (the position after the branch code).
-enum class AccountFamily { Demand = 1, Time = 2, Corporate = 3 };
+// Card: the own account of a quasi-credit or credit card (a debit card draws on its settlement account).
+enum class AccountFamily { Demand = 1, Time = 2, Corporate = 3, Card = 4 };
 
 // The internal accounts of a branch's ledger, as stored in accounts.internal_role.
 enum class InternalRole {
@@ -29,7 +30,7 @@ std::optional<InternalRole> internalRoleFromKey(QStringView key);
 int internalRoleCode(InternalRole role);    // the two digits in the account number: cash box 01 .. merchant 08
 
 // Account numbers of this bank, 16 digits ending with a Luhn check digit:
-//   customer  6 + branch code (4) + family (1: demand, 2: time, 3: corporate) + sequence (9) + check
+//   customer  6 + branch code (4) + family (1: demand, 2: time, 3: corporate, 4: card) + sequence (9) + check
 //   internal  9 + branch code (4) + role code (2)                             + sequence (8) + check
 // The sequence counts per branch and kind (account_sequences), so numbers never repeat.
 namespace AccountNumber {

@@ -12,6 +12,12 @@ namespace cs {
 Result<QJsonObject> performAudited(const Database& db, const Session& session, const ServiceRequest& request,
                                    const ServiceWork& work)
 {
+    return performAudited(db, session, request.action, request, work);
+}
+
+Result<QJsonObject> performAudited(const Database& db, const Session& session, const QString& permission,
+                                   const ServiceRequest& request, const ServiceWork& work)
+{
     const AuditActor actor = AuditActor::of(session);
     AuditEntry entry;
     QJsonObject response;
@@ -33,7 +39,7 @@ Result<QJsonObject> performAudited(const Database& db, const Session& session, c
                 return {}; // the first result again; nothing changes and nothing more is audited
             }
         }
-        if (auto allowed = Permissions::require(uow, session.role, request.action); !allowed)
+        if (auto allowed = Permissions::require(uow, session.role, permission); !allowed)
             return allowed;
         auto result = work(uow, entry);
         if (!result)
@@ -41,7 +47,7 @@ Result<QJsonObject> performAudited(const Database& db, const Session& session, c
         response = std::move(*result);
         if (auto audited = AuditLog::append(uow, actor, entry); !audited)
             return audited;
-        if (!request.requestId.isEmpty())
+        if (!request.requestId.isEmpty() && entry.success)
             return requests.insert(request.requestId, request.action, session.staffId, response);
         return {};
     });

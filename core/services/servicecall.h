@@ -24,7 +24,15 @@ struct ServiceRequest {
 
 using ServiceWork = std::function<Result<QJsonObject>(UnitOfWork&, AuditEntry&)>;
 
+// A refusal that must outlive the call (a wrong PIN counted towards the lock): the work sets
+// `entry.success = false` with the error code in `entry.detail` and answers normally. Its writes and the
+// refused audit record commit, and the response is not stored under the request id, so a new try with the
+// same id is a new try. The caller turns the answer into the error.
 Result<QJsonObject> performAudited(const Database& db, const Session& session, const ServiceRequest& request,
                                    const ServiceWork& work);
+// The same under a permission other than the audited action (the card commands card.activate,
+// card.report_loss, ... all need card.service).
+Result<QJsonObject> performAudited(const Database& db, const Session& session, const QString& permission,
+                                   const ServiceRequest& request, const ServiceWork& work);
 
 } // namespace cs

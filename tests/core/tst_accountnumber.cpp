@@ -81,6 +81,7 @@ private slots:
         QTest::newRow("first demand") << u"0001"_s << 1 << qint64(1) << u"6000110000000012"_s;
         QTest::newRow("time deposit") << u"0001"_s << 2 << qint64(42) << u"6000120000000425"_s;
         QTest::newRow("corporate, long sequence") << u"0001"_s << 3 << qint64(123456789) << u"6000131234567899"_s;
+        QTest::newRow("card account") << u"0001"_s << 4 << qint64(7) << u"6000140000000076"_s;
     }
     void customerNumbers()
     {
@@ -139,7 +140,7 @@ private slots:
         QTest::newRow("too long") << u"60001100000000120"_s << u"account.format"_s;
         QTest::newRow("letter") << u"600011000000001X"_s << u"account.format"_s;
         QTest::newRow("foreign prefix") << u"4000110000000012"_s << u"account.format"_s;
-        QTest::newRow("unknown family") << u"6000140000000012"_s << u"account.format"_s;
+        QTest::newRow("unknown family") << u"6000150000000012"_s << u"account.format"_s;
         QTest::newRow("unknown internal role") << u"9000199000000015"_s << u"account.format"_s;
         QTest::newRow("empty") << QString() << u"account.format"_s;
     }
