@@ -48,6 +48,8 @@ QPushButton* createKey(const QString& objectName, QWidget* parent)
 // The customer's window. It belongs to no teller window: on a second screen it stands alone, and a
 // dialog that is modal for the teller's window does not block it.
 class PinPadWindow final : public QWidget {
+    OnScreenPinPad* m_pad;
+
 public:
     explicit PinPadWindow(OnScreenPinPad* pad)
         : QWidget(nullptr, Qt::Window | Qt::WindowStaysOnTopHint | Qt::WindowTitleHint | Qt::CustomizeWindowHint)
@@ -189,8 +191,6 @@ protected:
         QWidget::changeEvent(event);
     }
 
-private:
-    OnScreenPinPad* m_pad;
 };
 
 OnScreenPinPad::OnScreenPinPad(QObject* parent)
