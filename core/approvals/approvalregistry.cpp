@@ -8,6 +8,7 @@ const ApprovalRegistry& ApprovalRegistry::standard()
         ApprovalRegistry r;
         registerCoreActions(r);
         registerTransferActions(r);
+        registerCardActions(r);
         return r;
     }();
     return registry;

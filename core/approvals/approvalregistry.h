@@ -23,5 +23,7 @@ private:
 void registerCoreActions(ApprovalRegistry& registry);
 // transfer.intra, transfer.interbank
 void registerTransferActions(ApprovalRegistry& registry);
+// card.replace, card.pin_reset (services/cardactions.cpp)
+void registerCardActions(ApprovalRegistry& registry);
 
 } // namespace cs

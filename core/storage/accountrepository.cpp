@@ -232,6 +232,12 @@ Status AccountRepository::setClosed(qint64 id, const QDate& closedOn)
                      {sql::date(closedOn), sql::nowUtc(), id});
 }
 
+Status AccountRepository::setOverdraftLimit(qint64 id, qint64 limit)
+{
+    return updateOne(u"UPDATE accounts SET overdraft_limit = ?, version = version + 1, updated_at = ? WHERE id = ?"_s,
+                     {limit, sql::nowUtc(), id});
+}
+
 Result<int> AccountRepository::openClassICount(qint64 customerId)
 {
     auto value = m_uow.scalar(u"SELECT COUNT(*) FROM accounts WHERE customer_id = ? AND class = 'I' AND state <> 'closed'"_s,

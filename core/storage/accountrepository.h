@@ -128,6 +128,8 @@ public:
     Status setFrozen(qint64 id, const QString& mode, const QString& reason);
     Status setUnfrozen(qint64 id);
     Status setClosed(qint64 id, const QDate& closedOn);
+    // The overdraft of a quasi-credit card's account, the credit limit of a credit card's (issue 6).
+    Status setOverdraftLimit(qint64 id, qint64 limit);
 
     // Open (not closed) Class I accounts of the customer.
     Result<int> openClassICount(qint64 customerId);
