@@ -20,6 +20,7 @@
 #include "cards/onlinepaymentdialog.h"
 #include "cards/onscreenpinpad.h"
 #include "counter/counterworkspace.h"
+#include "counter/customerresultsmodel.h"
 #include "domain/pan.h"
 #include "i18n/translations.h"
 #include "print/cardvoucher.h"
@@ -541,9 +542,9 @@ void TestCardsUi::issueThroughTheWizardAndReportLoss()
 
     const int lostRow = model->rowOfCard(issued.cardId);
     QCOMPARE(model->index(lostRow, CardsModel::StateColumn).data().toString(), cs::cardStateLabel(cs::CardState::LostOral));
-    QCOMPARE(model->index(lostRow, CardsModel::StateKeyRole).data().toString(), u"lost_oral"_s);
+    QCOMPARE(model->index(lostRow, CardsModel::PanColumn).data(CardsModel::StateKeyRole).toString(), u"lost_oral"_s);
     QCOMPARE(m_counter->messageText(),
-             u"Card %1 is now %2."_s.arg(issued.panMasked, cs::cardStateLabel(cs::CardState::LostOral)));
+             u"Card %1: %2."_s.arg(issued.panMasked, cs::cardStateLabel(cs::CardState::LostOral)));
     // What the service says agrees with the table.
     const QList<cs::CardView> cards = cardsOf(kZhangWei);
     const auto stored = std::find_if(cards.cbegin(), cards.cend(), [&](const cs::CardView& c) { return c.id == issued.cardId; });

@@ -56,10 +56,10 @@ CardActionDialog::CardActionDialog(Database db, Session session, CardVault vault
     // An oral report is what a customer without the card in hand makes first; a written report of an
     // oral one is the follow-up.
     (m_card.state == u"lost_oral" ? m_written : m_oral)->setChecked(true);
-    auto* kinds = new QHBoxLayout;
+    auto* kinds = new QVBoxLayout;
+    kinds->setSpacing(4);
     kinds->addWidget(m_oral);
     kinds->addWidget(m_written);
-    kinds->addStretch(1);
     if (m_step == CardStep::ReportLoss) {
         form->addRow(m_kindLabel, kinds);
         m_kindLabel->setBuddy(m_oral);

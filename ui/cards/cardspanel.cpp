@@ -487,7 +487,7 @@ void CardsPanel::stepDone(const CardChange& change, const QString& panMasked, Ca
         return;
     }
     const auto state = cardStateFromKey(change.state);
-    QString text = tr("Card %1 is now %2.").arg(panMasked, state ? cardStateLabel(*state) : change.state);
+    QString text = tr("Card %1: %2.").arg(panMasked, state ? cardStateLabel(*state) : change.state);
     if (change.newCardId != 0)
         text += u' ' + tr("The new card is %1.").arg(change.newPanMasked);
     emit message(text, false);
