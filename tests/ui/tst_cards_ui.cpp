@@ -508,6 +508,17 @@ void TestCardsUi::issueThroughTheWizardAndReportLoss()
         QVERIFY(!model->index(row, column).data(Qt::ToolTipRole).toString().contains(issued.pan));
     }
 
+    // The voucher again (Ctrl+Shift+V) while the card is not activated: a reprint.
+    auto* reprintAction = child<QAction>(m_counter, u"reprintCardVoucherAction"_s);
+    QVERIFY(reprintAction->isEnabled());
+    activate();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
+    QPointer<QDialog> preview;
+    QTRY_VERIFY((preview = m_counter->findChild<QDialog*>(u"voucherPreviewDialog"_s)) && preview->isVisible());
+    QCOMPARE(preview->windowTitle(), u"Card issuance voucher (reprint)"_s);
+    preview->close();
+    QTRY_VERIFY(preview.isNull());
+
     // Activate (Ctrl+Shift+A): active.
     auto* activateAction = child<QAction>(m_counter, u"activateCardAction"_s);
     QVERIFY(activateAction->isEnabled());
@@ -518,6 +529,7 @@ void TestCardsUi::issueThroughTheWizardAndReportLoss()
     QTRY_COMPARE_WITH_TIMEOUT(model->index(model->rowOfCard(issued.cardId), CardsModel::StateColumn).data().toString(),
                               cs::cardStateLabel(cs::CardState::Active), 10000);
     QVERIFY(!activateAction->isEnabled());
+    QVERIFY(!reprintAction->isEnabled());
     QCOMPARE(m_counter->messageText(), u"Card %1 activated."_s.arg(issued.panMasked));
 
     // Report loss (Ctrl+Shift+L), oral, with its reason.

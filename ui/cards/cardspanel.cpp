@@ -8,6 +8,7 @@
 #include "cards/onlinepaymentdialog.h"
 #include "cards/pinpad.h"
 #include "cards/pinrequest.h"
+#include "print/voucherprinting.h"
 #include "services/settingsservice.h"
 #include "widgets/formwidgets.h"
 #include "widgets/pageaction.h"
@@ -92,6 +93,8 @@ CardsPanel::CardsPanel(Database db, Session session, PermittedActions permitted,
                             &CardsPanel::cancelCard);
     m_online = createAction(scope, u"onlinePaymentAction"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
                             &CardsPanel::onlinePayment);
+    m_reprint = createAction(scope, u"reprintCardVoucherAction"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V),
+                             &CardsPanel::reprintVoucher);
 
     const bool mayIssue = m_permitted.allows(permissionIssue);
     const bool mayServe = m_permitted.allows(permissionService);
@@ -101,7 +104,7 @@ CardsPanel::CardsPanel(Database db, Session session, PermittedActions permitted,
         m_view->addAction(line);
     };
     if (mayIssue) {
-        m_view->addAction(m_issue);
+        m_view->addActions({m_issue, m_reprint});
         separator();
     }
     if (mayServe) {
@@ -131,6 +134,9 @@ CardsPanel::CardsPanel(Database db, Session session, PermittedActions permitted,
         buttons->addWidget(button);
     }
     buttons->addStretch(1);
+    QPushButton* reprintButton = createActionButton(m_reprint, u"reprintCardVoucherButton"_s, this);
+    reprintButton->setVisible(mayIssue);
+    buttons->addWidget(reprintButton);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -308,6 +314,7 @@ void CardsPanel::updateActions()
     m_replace->setEnabled(serve && allows(CardCommand::Replace, *card));
     m_cancel->setEnabled(serve && allows(CardCommand::Cancel, *card));
     m_online->setEnabled(serve && allows(CardCommand::SetOnline, *card));
+    m_reprint->setEnabled(ready && card && card->state == u"issued" && m_permitted.allows(permissionIssue));
 }
 
 void CardsPanel::issueCard()
@@ -555,6 +562,53 @@ void CardsPanel::onlinePayment()
     dialog->open();
 }
 
+void CardsPanel::reprintVoucher()
+{
+    const CardView* card = selectedCard();
+    if (!m_reprint->isEnabled() || !card)
+        return;
+    emit showRequested();
+    emit message({}, false);
+    CardVoucher voucher;
+    voucher.card.cardId = card->id;
+    voucher.card.panMasked = card->panMasked;
+    voucher.card.state = card->state;
+    voucher.card.account = card->account;
+    voucher.card.cardAccount = card->cardAccount;
+    voucher.card.productCode = card->productCode;
+    voucher.card.expiresOn = card->expiresOn;
+    voucher.card.customerName = card->customerName;
+    voucher.branchCode = m_session.branchCode;
+    voucher.branchName = m_session.branchName;
+    voucher.tellerLogin = m_session.login;
+    voucher.tellerName = m_session.fullName;
+    voucher.terminal = m_session.terminal;
+    voucher.businessDate = m_session.businessDate;
+    if (card->productCode != u"debit")
+        voucher.limit = card->creditLimit;
+    voucher.pinSet = card->pinSet;
+    voucher.reprint = true;
+    m_call.start(
+        u"cardVoucherWorker"_s,
+        [db = m_db, session = m_session, vault = *m_vault, cardId = card->id] {
+            return CardService(db, vault).voucherPan(session, cardId);
+        },
+        Error::internal(u"card.no_result"_s, tr("The request did not complete.")),
+        [this, voucher](Result<QString> pan) {
+            updateActions();
+            if (!pan) {
+                emit message(pan.error().message, true);
+                return;
+            }
+            CardVoucher full = voucher;
+            full.card.pan = std::move(*pan);
+            full.issuedAt = QDateTime::currentDateTime();
+            previewCardVoucher(full, this);
+            full.card.pan.fill(u'0');
+        });
+    updateActions();
+}
+
 void CardsPanel::closeDialogs()
 {
     if (m_pinPad)
@@ -601,6 +655,7 @@ void CardsPanel::retranslateUi()
     setUp(m_replace, tr("Replace…"), tr("Replace the card with a new number on the same account (waits for approval)"));
     setUp(m_cancel, tr("Cancel card…"), tr("Close the selected card for good"));
     setUp(m_online, tr("Online payment…"), tr("Online payment: enabled, verification method and daily limit"));
+    setUp(m_reprint, tr("Reprint voucher…"), tr("Print the issuance voucher of a card not yet activated again"));
     m_pinButton->setText(tr("PIN"));
     m_pinButton->setToolTip(tr("Set, change or reset the PIN"));
     m_lossButton->setText(tr("Loss"));

@@ -32,15 +32,16 @@ enum class CardStep;
 //   Issue card… F4; Activate Ctrl+Shift+A; Set PIN… Ctrl+Shift+P; Change PIN… Ctrl+Shift+C;
 //   Reset PIN… Ctrl+Shift+R (approval); Report loss… Ctrl+Shift+L; Lift loss report… Ctrl+Shift+U;
 //   Freeze… Ctrl+Shift+F; Unfreeze… Ctrl+Shift+N; Replace… Ctrl+Shift+X (approval);
-//   Cancel card… Ctrl+Shift+D; Online payment… Ctrl+Shift+O.
+//   Cancel card… Ctrl+Shift+D; Online payment… Ctrl+Shift+O; Reprint voucher… Ctrl+Shift+V (the
+//   issuance voucher again, with the full number, while the card is not yet activated; card.issue).
 // PINs come from the customer on the PinPad; the teller's screen shows only that one is awaited. The
 // card vault opens with the first customer (openTerminalCardVault); when it cannot, the panel says why
 // and offers nothing. Outcomes go to message().
 // Object names: cardsPanel, cardsTable, cardsNote; actions issueCardAction, activateCardAction,
 // setPinAction, changePinAction, resetPinAction, reportLossAction, liftLossAction, freezeCardAction,
-// unfreezeCardAction, replaceCardAction, cancelCardAction, onlinePaymentAction; buttons issueCardButton,
-// activateCardButton, cardPinButton, cardLossButton, cardFreezeButton, replaceCardButton,
-// cancelCardButton, onlinePaymentButton; dialogs cardIssueWizard, cardStepDialog, onlinePaymentDialog.
+// unfreezeCardAction, replaceCardAction, cancelCardAction, onlinePaymentAction, reprintCardVoucherAction;
+// buttons issueCardButton, activateCardButton, cardPinButton, cardLossButton, cardFreezeButton,
+// replaceCardButton, cancelCardButton, onlinePaymentButton, reprintCardVoucherButton; dialogs cardIssueWizard, cardStepDialog, onlinePaymentDialog.
 class CardsPanel : public QWidget {
     Q_OBJECT
 public:
@@ -74,6 +75,7 @@ public slots:
     void replace();
     void cancelCard();
     void onlinePayment();
+    void reprintVoucher();
 
 signals:
     void message(const QString& text, bool error);
@@ -127,6 +129,7 @@ private:
     QAction* m_replace = nullptr;
     QAction* m_cancel = nullptr;
     QAction* m_online = nullptr;
+    QAction* m_reprint = nullptr;
     QPushButton* m_pinButton = nullptr;
     QPushButton* m_lossButton = nullptr;
     QPushButton* m_freezeButton = nullptr;

@@ -8,9 +8,10 @@ using namespace Qt::StringLiterals;
 
 namespace cs::ui {
 
-QString cardVoucherTitle()
+QString cardVoucherTitle(bool reprint)
 {
-    return QCoreApplication::translate("cs::ui::Voucher", "Card issuance voucher");
+    return reprint ? QCoreApplication::translate("cs::ui::Voucher", "Card issuance voucher (reprint)")
+                   : QCoreApplication::translate("cs::ui::Voucher", "Card issuance voucher");
 }
 
 QString cardVoucherFileName(const CardVoucher& voucher)
@@ -34,7 +35,7 @@ VoucherSheet cardVoucherSheet(const CardVoucher& voucher)
     const IssuedCard& c = voucher.card;
     VoucherSheet sheet;
     sheet.header = voucher.branchCode.isEmpty() ? voucher.branchName : u"%1  %2"_s.arg(voucher.branchName, voucher.branchCode);
-    sheet.title = cardVoucherTitle();
+    sheet.title = cardVoucherTitle(voucher.reprint);
     sheet.infoLeft = QCoreApplication::translate("cs::ui::Voucher", "Date: %1")
                          .arg(voucher.issuedAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"));
     sheet.infoCentre = QCoreApplication::translate("cs::ui::Voucher", "Business date: %1")

@@ -25,6 +25,7 @@ struct CardVoucher {
     QString requestId;
     std::optional<Money> limit; // quasi: overdraft limit; credit: credit limit, when one was chosen
     bool pinSet = false;
+    bool reprint = false; // printed again later from the Counter (CardService::voucherPan)
 };
 
 // The voucher laid out as every voucher is (paintVoucherSheet): the full card number in groups of four,
@@ -33,8 +34,8 @@ struct CardVoucher {
 VoucherSheet cardVoucherSheet(const CardVoucher& voucher);
 Status writeCardVoucherPdf(const CardVoucher& voucher, const QString& path);
 
-// "Card issuance voucher", translated.
-QString cardVoucherTitle();
+// "Card issuance voucher" or, for a reprint, "Card issuance voucher (reprint)", translated.
+QString cardVoucherTitle(bool reprint = false);
 // A file name to offer: card-<id>-<yyyyMMdd>.pdf (never the card number).
 QString cardVoucherFileName(const CardVoucher& voucher);
 // "6217 0000 0000 0000 004": the digits in groups of four, as cards emboss them.
