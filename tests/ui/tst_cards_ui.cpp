@@ -61,6 +61,7 @@ namespace {
 const QString kTerminal = u"T-CARDS"_s;
 const QString kZhangWei = u"110101198003151239"_s; // 张伟 of the demo data
 const QString kLiNa = u"310104199207082467"_s;     // 李娜
+const QString kHuangLei = u"440305197511220358"_s; // 黄磊
 // The customer's PIN in these tests: no run, no repeated pair or triple, so the rules accept it.
 const QString kPin = u"802461"_s;
 
@@ -135,6 +136,7 @@ private slots:
     void pinPadShowsOnlyDots();
     void pinPadTimesOut();
     void issueThroughTheWizardAndReportLoss();
+    void pinLaterThenSetAndResetWaits();
     void idNumberNotTheCustomersIssuesNothing();
     void terminalWithoutTheCardKeyIsTold();
     void screenshots();
@@ -157,6 +159,7 @@ private:
     cs::Session m_teller;
     QString m_zhangAccount; // 张伟's Class I account
     QString m_liAccount;    // 李娜's Class I account
+    QString m_huangAccount; // 黄磊's Class I account
     cs::ui::MainWindow* m_window = nullptr;
     cs::ui::CounterWorkspace* m_counter = nullptr;
 };
@@ -194,6 +197,9 @@ void TestCardsUi::initTestCase()
     auto li = classI(kLiNa);
     CS_VERIFY_RESULT(li);
     m_liAccount = *li;
+    auto huang = classI(kHuangLei);
+    CS_VERIFY_RESULT(huang);
+    m_huangAccount = *huang;
 }
 
 void TestCardsUi::cleanupTestCase()
@@ -574,6 +580,95 @@ void TestCardsUi::issueThroughTheWizardAndReportLoss()
     // The PIN never showed on the teller's side.
     watcher.sweep(m_window);
     QVERIFY(watcher.checked() > 100);
+    QVERIFY2(watcher.seen().isEmpty(), qPrintable(watcher.seen().join(u"; "_s)));
+}
+
+void TestCardsUi::pinLaterThenSetAndResetWaits()
+{
+    PinWatcher watcher(kPin);
+    QVERIFY(signInToCounter());
+    findCustomer(kHuangLei);
+    QPointer<CardIssueWizard> wizard = openWizard();
+    QVERIFY(wizard);
+    walkWizardToPin(wizard, m_huangAccount, kHuangLei);
+    QTRY_VERIFY_WITH_TIMEOUT(pad()->busy(), 10000);
+    QWidget* padWindow = pad()->window();
+    watcher.setPadWindow(padWindow);
+    const qint64 cardId = wizard->voucher()->card.cardId;
+    const QString masked = wizard->voucher()->card.panMasked;
+
+    // The customer walks away from the pad: Esc there. The card stays issued, without a PIN.
+    QTest::keyClicks(padWindow, u"80"_s);
+    QTest::keyClick(padWindow, Qt::Key_Escape);
+    QTRY_VERIFY(wizard->mayClose());
+    QCOMPARE(wizard->page(), CardIssueWizard::Page::Pin);
+    QVERIFY(child<QLabel>(wizard, u"cardPinStatus"_s)->text().startsWith(u"No PIN was entered."_s));
+    QVERIFY(child<QPushButton>(wizard, u"pinAskAgainButton"_s)->isVisible());
+    auto* next = child<QPushButton>(wizard, u"wizardNextButton"_s);
+    QCOMPARE(next->text(), u"Go on without PIN"_s);
+    activate();
+    wizard->activateWindow();
+    QTRY_VERIFY(wizard->isActiveWindow());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QCOMPARE(wizard->page(), CardIssueWizard::Page::Voucher);
+    QVERIFY(child<QLabel>(wizard, u"cardVoucherDetails"_s)->text().contains(u"No PIN yet"_s));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QTRY_VERIFY(wizard.isNull());
+
+    cs::ui::CardsPanel* panel = m_counter->cardsPanel();
+    CardsModel* model = panel->model();
+    QCOMPARE(panel->selectedCardId(), cardId);
+    QCOMPARE(model->index(model->rowOfCard(cardId), CardsModel::PinColumn).data().toString(), u"Not set"_s);
+    QVERIFY(m_counter->messageText().contains(u"without a PIN"_s));
+    // Without a PIN the card cannot be activated; Set PIN is offered.
+    QVERIFY(!child<QAction>(m_counter, u"activateCardAction"_s)->isEnabled());
+    auto* setPin = child<QAction>(m_counter, u"setPinAction"_s);
+    QVERIFY(setPin->isEnabled());
+    QVERIFY(!child<QAction>(m_counter, u"changePinAction"_s)->isEnabled());
+
+    // Set PIN (Ctrl+Shift+P): a trivial PIN is refused and the pad asks again at once, saying why.
+    activate();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(pad()->busy() && padWindow->isVisible());
+    QVERIFY(m_counter->findChild<QWidget*>(u"pinWaitDialog"_s));
+    for (int i = 0; i < 2; ++i) {
+        clickDigits(padWindow, u"123456"_s);
+        QTest::mouseClick(child<QPushButton>(padWindow, u"pinKeyOk"_s), Qt::LeftButton);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(pad()->busy() && padWindow->isVisible()
+                                 && child<QLabel>(padWindow, u"pinPadPrompt"_s)->text().contains(u'\n'), 10000);
+    QVERIFY(child<QLabel>(padWindow, u"pinPadPrompt"_s)->text().endsWith(u"Card %1: choose a new PIN"_s.arg(masked)));
+    QCOMPARE(model->index(model->rowOfCard(cardId), CardsModel::PinColumn).data().toString(), u"Not set"_s);
+    for (int i = 0; i < 2; ++i) {
+        clickDigits(padWindow, kPin);
+        QTest::mouseClick(child<QPushButton>(padWindow, u"pinKeyOk"_s), Qt::LeftButton);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(model->index(model->rowOfCard(cardId), CardsModel::PinColumn).data().toString(), u"Set"_s,
+                              10000);
+    QCOMPARE(m_counter->messageText(), u"The customer set the PIN of card %1."_s.arg(masked));
+    QVERIFY(!setPin->isEnabled());
+    QVERIFY(child<QAction>(m_counter, u"activateCardAction"_s)->isEnabled());
+
+    // Reset PIN (Ctrl+Shift+R) waits for a supervisor, and says so before and after.
+    auto* reset = child<QAction>(m_counter, u"resetPinAction"_s);
+    QVERIFY(reset->isEnabled());
+    activate();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+    QPointer<cs::ui::CardActionDialog> dialog;
+    QTRY_VERIFY((dialog = panel->findChild<cs::ui::CardActionDialog*>(u"cardStepDialog"_s)) && dialog->isActiveWindow());
+    QCOMPARE(dialog->step(), cs::ui::CardStep::ResetPin);
+    QVERIFY(child<QLabel>(dialog, u"cardApprovalNote"_s)->isVisible());
+    QVERIFY(!child<QRadioButton>(dialog, u"lossOralRadio"_s)->isVisible());
+    QTest::keyClicks(child<QLineEdit>(dialog, u"cardReasonEdit"_s), u"Customer forgot the PIN"_s);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.isNull(), 10000);
+    QVERIFY2(m_counter->messageText().startsWith(u"The PIN reset of card %1 waits for a supervisor's approval: request no. "_s
+                                                     .arg(masked)),
+             qPrintable(m_counter->messageText()));
+    // Nothing changed yet.
+    QCOMPARE(model->index(model->rowOfCard(cardId), CardsModel::PinColumn).data().toString(), u"Set"_s);
+
+    watcher.sweep(m_window);
     QVERIFY2(watcher.seen().isEmpty(), qPrintable(watcher.seen().join(u"; "_s)));
 }
 
