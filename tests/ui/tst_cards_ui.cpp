@@ -6,6 +6,8 @@
 // ever shows the PIN. Refusals: an ID number that is not the customer's issues nothing and says so
 // under the field; a terminal without the database's card key says an administrator must install it.
 //
+// Registered twice (COUNTERSIGN_TEST_BACKEND=sqlite and postgresql).
+//
 // With COUNTERSIGN_UI_SHOTS=<folder> the screenshots test saves PNGs of the screens there
 // (COUNTERSIGN_UI_LANG=zh_CN for the Chinese screens).
 
@@ -168,7 +170,7 @@ void TestCardsUi::initTestCase()
 {
     QCOMPARE(cs::ui::installTranslations(*qApp, qEnvironmentVariable("COUNTERSIGN_UI_LANG", u"en"_s)),
              qEnvironmentVariable("COUNTERSIGN_UI_LANG", u"en"_s));
-    CS_VERIFY_RESULT(createDemoDatabase());
+    CS_VERIFY_RESULT(createDemoDatabaseOnTestBackend());
     auto teller = cs::AuthService(*m_db).signOn(u"teller1"_s, QString::fromUtf16(cs::DemoData::password), u"T-SETUP"_s);
     CS_VERIFY_RESULT(teller);
     m_teller = *teller;
@@ -626,11 +628,24 @@ void TestCardsUi::pinLaterThenSetAndResetWaits()
     QVERIFY(setPin->isEnabled());
     QVERIFY(!child<QAction>(m_counter, u"changePinAction"_s)->isEnabled());
 
-    // Set PIN (Ctrl+Shift+P): a trivial PIN is refused and the pad asks again at once, saying why.
+    // Set PIN (Ctrl+Shift+P); the teller's Esc on the waiting note cancels the customer's entry.
     activate();
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
     QTRY_VERIFY(pad()->busy() && padWindow->isVisible());
-    QVERIFY(m_counter->findChild<QWidget*>(u"pinWaitDialog"_s));
+    QPointer<QWidget> waiting = m_counter->findChild<QWidget*>(u"pinWaitDialog"_s);
+    QVERIFY(waiting);
+    QTest::keyClicks(padWindow, u"80"_s);
+    QTest::keyClick(waiting, Qt::Key_Escape);
+    QTRY_VERIFY(waiting.isNull());
+    QVERIFY(!pad()->busy());
+    QVERIFY(!padWindow->isVisible());
+    QCOMPARE(pad()->digitCount(), 0);
+    QCOMPARE(m_counter->messageText(), u"No PIN was entered for card %1; nothing changed."_s.arg(masked));
+
+    // Again: a trivial PIN is refused and the pad asks again at once, saying why.
+    activate();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(pad()->busy() && padWindow->isVisible());
     for (int i = 0; i < 2; ++i) {
         clickDigits(padWindow, u"123456"_s);
         QTest::mouseClick(child<QPushButton>(padWindow, u"pinKeyOk"_s), Qt::LeftButton);
