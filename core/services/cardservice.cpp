@@ -3,6 +3,7 @@
 #include "approvals/approvalservice.h"
 #include "domain/accountnumber.h"
 #include "domain/pan.h"
+#include "domain/residentid.h"
 #include "ledger/postingengine.h"
 #include "money/amountformat.h"
 #include "security/permissions.h"
@@ -361,7 +362,7 @@ Result<IssuedCard> CardService::issue(const Session& session, const IssueCardReq
             if (!day)
                 return fail(day.error());
             const QDate businessDate = day->businessDate;
-            if (!customer.birthDate.isValid() || customer.birthDate.addYears(adultAge) > businessDate)
+            if (ageInYears(customer.birthDate, businessDate) < adultAge)
                 return fail(Error::refused(u"card.minor"_s, u"customer"_s,
                                            QCoreApplication::translate("cs::Cards", "A card is issued only to a customer of 18 or older (full civil capacity).")));
             if (customer.kycState != u"verified"_s
