@@ -579,6 +579,22 @@ void TestCardsUi::issueThroughTheWizardAndReportLoss()
     QVERIFY(!child<QAction>(m_counter, u"freezeCardAction"_s)->isEnabled());
     QVERIFY(!child<QAction>(m_counter, u"onlinePaymentAction"_s)->isEnabled());
 
+    // The written report follows: only written is offered now, and it cannot be lifted.
+    activate();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY((dialog = panel->findChild<cs::ui::CardActionDialog*>(u"cardStepDialog"_s)) && dialog->isActiveWindow());
+    QVERIFY(!child<QRadioButton>(dialog, u"lossOralRadio"_s)->isEnabled());
+    QVERIFY(child<QRadioButton>(dialog, u"lossWrittenRadio"_s)->isChecked());
+    QTest::keyClicks(child<QLineEdit>(dialog, u"cardReasonEdit"_s), u"Written form signed"_s);
+    QTest::keyClick(child<QLineEdit>(dialog, u"cardReasonEdit"_s), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.isNull(), 10000);
+    QCOMPARE(model->index(model->rowOfCard(issued.cardId), CardsModel::PanColumn).data(CardsModel::StateKeyRole).toString(),
+             u"lost_written"_s);
+    QVERIFY(!child<QAction>(m_counter, u"liftLossAction"_s)->isEnabled());
+    QVERIFY(!child<QAction>(m_counter, u"reportLossAction"_s)->isEnabled());
+    // Replacement comes only from the replace day on.
+    QVERIFY(!child<QAction>(m_counter, u"replaceCardAction"_s)->isEnabled());
+
     // The PIN never showed on the teller's side.
     watcher.sweep(m_window);
     QVERIFY(watcher.checked() > 100);

@@ -55,7 +55,10 @@ CardActionDialog::CardActionDialog(Database db, Session session, CardVault vault
     m_kinds->addButton(m_written);
     // An oral report is what a customer without the card in hand makes first; a written report of an
     // oral one is the follow-up.
-    (m_card.state == u"lost_oral" ? m_written : m_oral)->setChecked(true);
+    // An oral report in force can only be followed by a written one.
+    const bool oralInForce = m_card.state == u"lost_oral";
+    (oralInForce ? m_written : m_oral)->setChecked(true);
+    m_oral->setEnabled(!oralInForce);
     auto* kinds = new QVBoxLayout;
     kinds->setSpacing(4);
     kinds->addWidget(m_oral);
@@ -115,7 +118,7 @@ CardActionDialog::CardActionDialog(Database db, Session session, CardVault vault
     setMinimumWidth(520);
     retranslateUi();
     if (m_step == CardStep::ReportLoss)
-        m_oral->setFocus(Qt::OtherFocusReason);
+        m_kinds->checkedButton()->setFocus(Qt::OtherFocusReason);
     else
         m_reason->setFocus(Qt::OtherFocusReason);
 }
@@ -195,6 +198,7 @@ void CardActionDialog::finish(Result<CardChange> outcome)
     if (!outcome) {
         if (needsNewRequestId(outcome.error()))
             m_requestId = newRequestId();
+        m_oral->setEnabled(m_card.state != u"lost_oral"); // the busy state ended enabled every input
         showError(outcome.error());
         return;
     }
