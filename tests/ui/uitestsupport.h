@@ -44,6 +44,16 @@ protected:
         return {};
     }
 
+    // As createDemoDatabase, but on the backend COUNTERSIGN_TEST_BACKEND names (SQLite when unset), for
+    // a test registered once per backend that compares no database name.
+    Status createDemoDatabaseOnTestBackend()
+    {
+        if (Status created = m_demo.create(); !created)
+            return created;
+        m_db = m_demo.db();
+        return {};
+    }
+
     // The demo database, for assertions straight on its tables.
     DemoDb& demo() { return m_demo; }
 

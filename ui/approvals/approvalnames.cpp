@@ -30,6 +30,7 @@ QString approvalActionName(const QString& action)
         {u"cashbox.overshort"_s, QT_TRANSLATE_NOOP("cs::ui::ApprovalNames", "Cash over or short")},
         {u"fee.waive"_s, QT_TRANSLATE_NOOP("cs::ui::ApprovalNames", "Fee waiver")},
         {u"card.replace"_s, QT_TRANSLATE_NOOP("cs::ui::ApprovalNames", "Card replacement")},
+        {u"card.pin_reset"_s, QT_TRANSLATE_NOOP("cs::ui::ApprovalNames", "Card PIN reset")},
     };
     return lookUp(names, action);
 }

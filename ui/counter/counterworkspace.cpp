@@ -1,5 +1,7 @@
 #include "counter/counterworkspace.h"
 
+#include "cards/cardspanel.h"
+#include "cards/onscreenpinpad.h"
 #include "counter/accountdetailpanel.h"
 #include "counter/accountnames.h"
 #include "counter/accountsmodel.h"
@@ -26,6 +28,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -56,6 +59,8 @@ CounterWorkspace::CounterWorkspace(Database db, Session session, QWidget* parent
     , m_customerHeader(new QLabel(this))
     , m_accountsView(new QTableView(this))
     , m_detail(new AccountDetailPanel(this))
+    , m_pinPad(new OnScreenPinPad(this))
+    , m_detailTabs(new QTabWidget(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_message(createMessageLabel(u"counterMessage"_s, this))
 {
@@ -105,6 +110,9 @@ CounterWorkspace::CounterWorkspace(Database db, Session session, QWidget* parent
                                  &CounterWorkspace::printLastVoucher);
     m_refreshAction = createAction(u"refreshCounterAction"_s, QKeySequence(Qt::Key_F5), &CounterWorkspace::refresh);
     m_findAction = createAction(u"findCustomerAction"_s, QKeySequence(Qt::CTRL | Qt::Key_F), &CounterWorkspace::focusSearch);
+    m_cardsAction = createAction(u"showCardsAction"_s, QKeySequence(Qt::Key_F9), &CounterWorkspace::showCards);
+    // The card actions' shortcuts work anywhere in the Counter, as the cash actions' do.
+    m_cards = new CardsPanel(m_db, m_session, m_permitted, m_pinPad, this, this);
     const bool mayTakeCash = m_permitted.allows(actionDeposit) || m_permitted.allows(actionWithdraw);
     if (m_permitted.allows(actionDeposit))
         m_accountsView->addAction(m_depositAction);
@@ -147,13 +155,16 @@ CounterWorkspace::CounterWorkspace(Database db, Session session, QWidget* parent
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_customerView);
     m_splitter->addWidget(accounts);
-    m_splitter->addWidget(m_detail);
+    m_detailTabs->setObjectName(u"counterDetailTabs"_s);
+    m_detailTabs->addTab(m_detail, QString());
+    m_detailTabs->addTab(m_cards, QString());
+    m_splitter->addWidget(m_detailTabs);
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setStretchFactor(2, 2);
     const int row = m_customerView->verticalHeader()->defaultSectionSize();
     m_customerView->setMinimumHeight(row * 3);
-    m_splitter->setSizes({row * 5, 260, 200});
+    m_splitter->setSizes({row * 5, 240, 240});
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 14, 12, 6);
@@ -163,7 +174,7 @@ CounterWorkspace::CounterWorkspace(Database db, Session session, QWidget* parent
     layout->addWidget(m_splitter, 1);
     layout->addWidget(m_message);
 
-    setTabChain({m_search, m_customerView, m_accountsView});
+    setTabChain({m_search, m_customerView, m_accountsView, m_detailTabs, m_cards->view()});
 
     connect(m_search, &QLineEdit::returnPressed, this, &CounterWorkspace::search);
     connect(m_customerView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -174,6 +185,14 @@ CounterWorkspace::CounterWorkspace(Database db, Session session, QWidget* parent
     connect(m_customerView, &QTableView::activated, this, [this] {
         if (m_accounts->rowCount() > 0)
             m_accountsView->setFocus(Qt::OtherFocusReason);
+    });
+
+    connect(m_cards, &CardsPanel::message, this, &CounterWorkspace::showMessage);
+    connect(m_cards, &CardsPanel::showRequested, this, [this] { m_detailTabs->setCurrentWidget(m_cards); });
+    connect(m_cards, &CardsPanel::accountsChanged, this, [this] { loadAccounts(selectedAccountNumber()); });
+    connect(m_cards, &CardsPanel::countChanged, this, [this](int count) {
+        m_cardCount = count;
+        retranslateUi();
     });
 
     retranslateUi();
@@ -234,6 +253,12 @@ void CounterWorkspace::focusSearch()
     m_search->selectAll();
 }
 
+void CounterWorkspace::showCards()
+{
+    m_detailTabs->setCurrentWidget(m_cards);
+    m_cards->view()->setFocus(Qt::ShortcutFocusReason);
+}
+
 void CounterWorkspace::search()
 {
     const QString query = m_search->text().trimmed();
@@ -280,6 +305,7 @@ void CounterWorkspace::loadAccounts(const QString& selectNumber)
     if (customerId == 0) {
         m_accounts->clear();
         m_customerHeader->setText(tr("Find a customer by ID number, name, phone or account number."));
+        m_cards->setCustomer(std::nullopt, {});
         accountChanged();
         return;
     }
@@ -292,10 +318,12 @@ void CounterWorkspace::loadAccounts(const QString& selectNumber)
     auto listed = AccountService(m_db).listForCustomer(m_session, customerId);
     if (!listed) {
         m_accounts->clear();
+        m_cards->setCustomer(customer, {});
         showMessage(listed.error().message, true);
         accountChanged();
         return;
     }
+    m_cards->setCustomer(customer, *listed);
     m_accounts->setAccounts(std::move(*listed));
     if (m_accounts->rowCount() > 0 && !selectAccount(selectNumber))
         selectAccount(m_accounts->accountAt(0).number);
@@ -407,6 +435,7 @@ void CounterWorkspace::hideEvent(QHideEvent* event)
         }
         for (StatementDialog* dialog : findChildren<StatementDialog*>(Qt::FindDirectChildrenOnly))
             dialog->done(QDialog::Rejected);
+        m_cards->closeDialogs();
     }
     QWidget::hideEvent(event);
 }
@@ -440,6 +469,10 @@ void CounterWorkspace::retranslateUi()
     setUp(m_printAction, tr("Print voucher…"), tr("Preview and print the voucher of the last cash transaction"));
     setUp(m_refreshAction, tr("Refresh"), tr("Read the customer's accounts again"));
     setUp(m_findAction, tr("Find customer"), tr("Go to the search field"));
+    setUp(m_cardsAction, tr("Cards"), tr("Show the customer's cards"));
+    m_detailTabs->setTabText(0, tr("Acc&ount"));
+    m_detailTabs->setTabText(1, m_cardCount > 0 ? tr("Ca&rds (%1)").arg(m_cardCount) : tr("Ca&rds"));
+    m_detailTabs->setTabToolTip(1, tr("The customer's cards (%1)").arg(m_cardsAction->shortcut().toString(QKeySequence::NativeText)));
     m_customers->retranslate();
     m_accounts->retranslate();
     if (selectedCustomerId() == 0)

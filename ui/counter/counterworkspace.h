@@ -13,24 +13,30 @@ class QAction;
 class QLabel;
 class QLineEdit;
 class QSplitter;
+class QTabWidget;
 class QTableView;
 
 namespace cs::ui {
 
 class AccountDetailPanel;
 class AccountsModel;
+class CardsPanel;
 class CustomerResultsModel;
+class PinPad;
 
 // The Counter workspace: find a customer (ID number, name, phone or account number; Enter searches),
 // see their accounts and the selected account in full, and act on it. Actions, each with its
 // shortcut while the workspace is shown, a button and a place in the accounts' context menu:
 // Deposit (F2), Withdraw (F3), Statement (F6), Print last voucher (Ctrl+P), Refresh (F5),
-// Find (Ctrl+F). A role the permissions table lets only look (supervisor, auditor) gets no deposit
-// or withdrawal. The search field has the cursor whenever the workspace is shown.
+// Find (Ctrl+F), Cards (F9: the customer's cards, see CardsPanel for their actions). A role the
+// permissions table lets only look (supervisor, auditor) gets no deposit, withdrawal or card action.
+// Below the accounts, two tabs: the selected account in full, and the customer's cards. The search
+// field has the cursor whenever the workspace is shown. PINs are entered by the customer on the
+// counter's PinPad (the on-screen one).
 // Object names: counterPage, customerSearchEdit, customerSearchButton, customerTable, customerHeader,
-// accountsTable, accountDetailPanel, counterMessage; actions depositAction, withdrawAction,
-// statementAction, printVoucherAction, refreshCounterAction, findCustomerAction and their buttons
-// (…Button); dialogs cashDialog, statementDialog.
+// accountsTable, counterDetailTabs, accountDetailPanel, cardsPanel, counterMessage; actions
+// depositAction, withdrawAction, statementAction, printVoucherAction, refreshCounterAction,
+// findCustomerAction, showCardsAction and their buttons (…Button); dialogs cashDialog, statementDialog.
 class CounterWorkspace : public QWidget {
     Q_OBJECT
 public:
@@ -40,6 +46,8 @@ public:
     AccountsModel* accountsModel() const { return m_accounts; }
     QTableView* customerView() const { return m_customerView; }
     QTableView* accountsView() const { return m_accountsView; }
+    CardsPanel* cardsPanel() const { return m_cards; }
+    PinPad* pinPad() const { return m_pinPad; }
 
     qint64 selectedCustomerId() const;
     QString selectedAccountNumber() const;
@@ -56,6 +64,7 @@ public slots:
     void showStatement();
     void printLastVoucher();
     void focusSearch();
+    void showCards();
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -88,6 +97,10 @@ private:
     QLabel* m_customerHeader = nullptr;
     QTableView* m_accountsView = nullptr;
     AccountDetailPanel* m_detail = nullptr;
+    PinPad* m_pinPad = nullptr;
+    CardsPanel* m_cards = nullptr;
+    QTabWidget* m_detailTabs = nullptr;
+    int m_cardCount = 0;
     QSplitter* m_splitter = nullptr;
     QLabel* m_message = nullptr;
 
@@ -98,6 +111,7 @@ private:
     QAction* m_printAction = nullptr;
     QAction* m_refreshAction = nullptr;
     QAction* m_findAction = nullptr;
+    QAction* m_cardsAction = nullptr;
     QList<QWidget*> m_cashButtons;
 };
 

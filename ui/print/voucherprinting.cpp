@@ -68,4 +68,14 @@ bool exportTransferVoucherPdf(const TransferVoucher& voucher, QWidget* parent)
     return exportVoucherSheetPdf(transferVoucherSheet(voucher), transferVoucherFileName(voucher.transfer), parent);
 }
 
+void previewCardVoucher(const CardVoucher& voucher, QWidget* parent)
+{
+    previewVoucherSheet(cardVoucherSheet(voucher), parent);
+}
+
+bool exportCardVoucherPdf(const CardVoucher& voucher, QWidget* parent)
+{
+    return exportVoucherSheetPdf(cardVoucherSheet(voucher), cardVoucherFileName(voucher), parent);
+}
+
 } // namespace cs::ui

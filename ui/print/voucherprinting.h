@@ -1,5 +1,6 @@
 #pragma once
 
+#include "print/cardvoucher.h"
 #include "print/transfervoucher.h"
 #include "print/vouchersheet.h"
 #include "services/cashservice.h"
@@ -15,10 +16,12 @@ void previewVoucherSheet(const VoucherSheet& sheet, QWidget* parent);
 // there; a failure is shown in a message box. False when nothing was saved (cancelled or failed).
 bool exportVoucherSheetPdf(const VoucherSheet& sheet, const QString& fileName, QWidget* parent);
 
-// The same for a cash transaction's voucher and a transfer's.
+// The same for a cash transaction's voucher, a transfer's and a card's issuance voucher.
 void previewVoucher(const CashReceipt& receipt, QWidget* parent);
 bool exportVoucherPdf(const CashReceipt& receipt, QWidget* parent);
 void previewTransferVoucher(const TransferVoucher& voucher, QWidget* parent);
 bool exportTransferVoucherPdf(const TransferVoucher& voucher, QWidget* parent);
+void previewCardVoucher(const CardVoucher& voucher, QWidget* parent);
+bool exportCardVoucherPdf(const CardVoucher& voucher, QWidget* parent);
 
 } // namespace cs::ui
