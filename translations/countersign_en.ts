@@ -130,6 +130,10 @@
         <source>Account %1 is kept in %2.</source>
         <translation>Account %1 is kept in %2.</translation>
     </message>
+    <message>
+        <source>Cards are issued on account %1: cancel them first.</source>
+        <translation>Cards are issued on account %1: cancel them first.</translation>
+    </message>
 </context>
 <context>
     <name>cs::AmountFormat</name>
@@ -314,6 +318,38 @@
         <source>returned to the vault</source>
         <translation>returned to the vault</translation>
     </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>New card</source>
+        <translation>New card</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>set</translation>
+    </message>
+    <message>
+        <source>cleared; the customer sets a new one</source>
+        <translation>cleared; the customer sets a new one</translation>
+    </message>
 </context>
 <context>
     <name>cs::ApprovalService</name>
@@ -480,6 +516,290 @@
     </message>
 </context>
 <context>
+    <name>cs::CardKeys</name>
+    <message>
+        <source>This terminal does not hold the card key of this database. An administrator installs the database&apos;s card key on this terminal.</source>
+        <translation>This terminal does not hold the card key of this database. An administrator installs the database&apos;s card key on this terminal.</translation>
+    </message>
+    <message>
+        <source>The card key of this terminal is not the one this database was set up with. An administrator installs the database&apos;s card key on this terminal.</source>
+        <translation>The card key of this terminal is not the one this database was set up with. An administrator installs the database&apos;s card key on this terminal.</translation>
+    </message>
+    <message>
+        <source>The key file %1 cannot be used: %2</source>
+        <translation>The key file %1 cannot be used: %2</translation>
+    </message>
+    <message>
+        <source>it is not a key file</source>
+        <translation>it is not a key file</translation>
+    </message>
+</context>
+<context>
+    <name>cs::Cards</name>
+    <message>
+        <source>Debit card</source>
+        <translation>Debit card</translation>
+    </message>
+    <message>
+        <source>Quasi-credit card</source>
+        <translation>Quasi-credit card</translation>
+    </message>
+    <message>
+        <source>Credit card</source>
+        <translation>Credit card</translation>
+    </message>
+    <message>
+        <source>Not activated</source>
+        <translation>Not activated</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Reported lost (oral)</source>
+        <translation>Reported lost (oral)</translation>
+    </message>
+    <message>
+        <source>Reported lost (written)</source>
+        <translation>Reported lost (written)</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>Frozen</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>Replaced</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>This card is %1 and accepts no further change.</source>
+        <translation>This card is %1 and accepts no further change.</translation>
+    </message>
+    <message>
+        <source>The card is reported lost; this is not possible until the report is lifted or the card is replaced.</source>
+        <translation>The card is reported lost; this is not possible until the report is lifted or the card is replaced.</translation>
+    </message>
+    <message>
+        <source>This is not possible while the card is %1.</source>
+        <translation>This is not possible while the card is %1.</translation>
+    </message>
+    <message>
+        <source>Only a card not yet activated can be activated.</source>
+        <translation>Only a card not yet activated can be activated.</translation>
+    </message>
+    <message>
+        <source>The customer sets a PIN before the card is activated.</source>
+        <translation>The customer sets a PIN before the card is activated.</translation>
+    </message>
+    <message>
+        <source>The card is already reported lost.</source>
+        <translation>The card is already reported lost.</translation>
+    </message>
+    <message>
+        <source>A written loss report is in force.</source>
+        <translation>A written loss report is in force.</translation>
+    </message>
+    <message>
+        <source>A written loss report cannot be lifted; the card is replaced or cancelled.</source>
+        <translation>A written loss report cannot be lifted; the card is replaced or cancelled.</translation>
+    </message>
+    <message>
+        <source>The card is not reported lost.</source>
+        <translation>The card is not reported lost.</translation>
+    </message>
+    <message>
+        <source>A card reported lost in writing can be replaced from %1 on.</source>
+        <translation>A card reported lost in writing can be replaced from %1 on.</translation>
+    </message>
+    <message>
+        <source>This card already has a PIN; change or reset it instead.</source>
+        <translation>This card already has a PIN; change or reset it instead.</translation>
+    </message>
+    <message>
+        <source>This card has no PIN yet.</source>
+        <translation>This card has no PIN yet.</translation>
+    </message>
+    <message>
+        <source>A PIN has exactly 6 digits.</source>
+        <translation>A PIN has exactly 6 digits.</translation>
+    </message>
+    <message>
+        <source>The two PIN entries differ; enter the PIN again.</source>
+        <translation>The two PIN entries differ; enter the PIN again.</translation>
+    </message>
+    <message>
+        <source>This PIN is too easy to guess (repeated or consecutive digits); choose another.</source>
+        <translation>This PIN is too easy to guess (repeated or consecutive digits); choose another.</translation>
+    </message>
+    <message>
+        <source>SMS code</source>
+        <translation>SMS code</translation>
+    </message>
+    <message>
+        <source>OTP token</source>
+        <translation>OTP token</translation>
+    </message>
+    <message>
+        <source>OTP token (trial)</source>
+        <translation>OTP token (trial)</translation>
+    </message>
+    <message>
+        <source>USB key</source>
+        <translation>USB key</translation>
+    </message>
+    <message>
+        <source>The daily online payment limit must be above zero.</source>
+        <translation>The daily online payment limit must be above zero.</translation>
+    </message>
+    <message>
+        <source>With %1 the daily online payment limit is at most ¥%2.</source>
+        <translation>With %1 the daily online payment limit is at most ¥%2.</translation>
+    </message>
+    <message>
+        <source>The daily online payment limit cannot exceed the card&apos;s available credit.</source>
+        <translation>The daily online payment limit cannot exceed the card&apos;s available credit.</translation>
+    </message>
+    <message>
+        <source>Online payment is not enabled for this card.</source>
+        <translation>Online payment is not enabled for this card.</translation>
+    </message>
+    <message>
+        <source>This payment would pass the card&apos;s daily online payment limit.</source>
+        <translation>This payment would pass the card&apos;s daily online payment limit.</translation>
+    </message>
+    <message>
+        <source>This payment is above the card&apos;s available credit.</source>
+        <translation>This payment is above the card&apos;s available credit.</translation>
+    </message>
+    <message>
+        <source>The stored card number cannot be read with this terminal&apos;s card key.</source>
+        <translation>The stored card number cannot be read with this terminal&apos;s card key.</translation>
+    </message>
+    <message>
+        <source>A card master key has exactly 32 bytes.</source>
+        <translation>A card master key has exactly 32 bytes.</translation>
+    </message>
+    <message>
+        <source>The card keys could not be derived.</source>
+        <translation>The card keys could not be derived.</translation>
+    </message>
+    <message>
+        <source>No random card key could be made.</source>
+        <translation>No random card key could be made.</translation>
+    </message>
+    <message>
+        <source>The card number could not be encrypted.</source>
+        <translation>The card number could not be encrypted.</translation>
+    </message>
+    <message>
+        <source>There is no card %1.</source>
+        <translation>There is no card %1.</translation>
+    </message>
+    <message>
+        <source>Give the reason.</source>
+        <translation>Give the reason.</translation>
+    </message>
+    <message>
+        <source>BIN %1 with %2 digits cannot form card numbers; an administrator corrects the card settings.</source>
+        <translation>BIN %1 with %2 digits cannot form card numbers; an administrator corrects the card settings.</translation>
+    </message>
+    <message>
+        <source>Account %1 is not an open Class I or II personal demand account: a card is issued on the customer&apos;s own settlement account.</source>
+        <translation>Account %1 is not an open Class I or II personal demand account: a card is issued on the customer&apos;s own settlement account.</translation>
+    </message>
+    <message>
+        <source>A debit card has no overdraft or credit limit.</source>
+        <translation>A debit card has no overdraft or credit limit.</translation>
+    </message>
+    <message>
+        <source>The limit is an amount in yuan, zero or more.</source>
+        <translation>The limit is an amount in yuan, zero or more.</translation>
+    </message>
+    <message>
+        <source>Only a credit card has statement and due days.</source>
+        <translation>Only a credit card has statement and due days.</translation>
+    </message>
+    <message>
+        <source>Statement and due days are days 1 to 28 of the month.</source>
+        <translation>Statement and due days are days 1 to 28 of the month.</translation>
+    </message>
+    <message>
+        <source>%1 is not a card product: debit, quasi or credit.</source>
+        <translation>%1 is not a card product: debit, quasi or credit.</translation>
+    </message>
+    <message>
+        <source>There is no account %1.</source>
+        <translation>There is no account %1.</translation>
+    </message>
+    <message>
+        <source>A card is issued only to a customer of 18 or older (full civil capacity).</source>
+        <translation>A card is issued only to a customer of 18 or older (full civil capacity).</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s ID is not verified or has expired: check a valid ID first.</source>
+        <translation>The customer&apos;s ID is not verified or has expired: check a valid ID first.</translation>
+    </message>
+    <message>
+        <source>The ID presented is not the account holder&apos;s: a card is issued only on the customer&apos;s own ID.</source>
+        <translation>The ID presented is not the account holder&apos;s: a card is issued only on the customer&apos;s own ID.</translation>
+    </message>
+    <message>
+        <source>Card issuance fee, %1</source>
+        <translation>Card issuance fee, %1</translation>
+    </message>
+    <message>
+        <source>The issuance voucher is reprinted only before the card is activated.</source>
+        <translation>The issuance voucher is reprinted only before the card is activated.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The PIN is wrong; %n more try(ies) today.</source>
+        <translation>
+            <numerusform>The PIN is wrong; %n more try today.</numerusform>
+            <numerusform>The PIN is wrong; %n more tries today.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>After %n wrong PIN(s) today the PIN is locked until the next business day.</source>
+        <translation>
+            <numerusform>After %n wrong PIN today the PIN is locked until the next business day.</numerusform>
+            <numerusform>After %n wrong PINs today the PIN is locked until the next business day.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A card number has 13 to 19 digits.</source>
+        <translation>A card number has 13 to 19 digits.</translation>
+    </message>
+    <message>
+        <source>No card of this bank has this number.</source>
+        <translation>No card of this bank has this number.</translation>
+    </message>
+    <message>
+        <source>The card account %1 stands at %2: it is settled to zero before the card is cancelled.</source>
+        <translation>The card account %1 stands at %2: it is settled to zero before the card is cancelled.</translation>
+    </message>
+    <message>
+        <source>The card account %1 is frozen.</source>
+        <translation>The card account %1 is frozen.</translation>
+    </message>
+    <message>
+        <source>The daily online payment limit is an amount in yuan.</source>
+        <translation>The daily online payment limit is an amount in yuan.</translation>
+    </message>
+    <message>
+        <source>The amount is a positive amount in yuan.</source>
+        <translation>The amount is a positive amount in yuan.</translation>
+    </message>
+    <message>
+        <source>Another terminal changed card %1 at the same time; try again.</source>
+        <translation>Another terminal changed card %1 at the same time; try again.</translation>
+    </message>
+</context>
+<context>
     <name>cs::CashBoxService</name>
     <message>
         <source>Your cash box is not open: open it before handling cash.</source>
@@ -563,6 +883,10 @@
     <message>
         <source>Cash withdrawal waiting for approval %1</source>
         <translation>Cash withdrawal waiting for approval %1</translation>
+    </message>
+    <message>
+        <source>Remote fee</source>
+        <translation>Remote fee</translation>
     </message>
 </context>
 <context>
@@ -1605,6 +1929,230 @@
         <source>The largest fee of one interbank transfer.</source>
         <translation>The largest fee of one interbank transfer.</translation>
     </message>
+    <message>
+        <source>Approval for PIN resets</source>
+        <translation>Approval for PIN resets</translation>
+    </message>
+    <message>
+        <source>1: resetting a card&apos;s PIN waits for a supervisor&apos;s approval.</source>
+        <translation>1: resetting a card&apos;s PIN waits for a supervisor&apos;s approval.</translation>
+    </message>
+    <message>
+        <source>BIN of the debit card</source>
+        <translation>BIN of the debit card</translation>
+    </message>
+    <message>
+        <source>The first digits (6 to 8) of every debit card number the bank issues.</source>
+        <translation>The first digits (6 to 8) of every debit card number the bank issues.</translation>
+    </message>
+    <message>
+        <source>BIN of the quasi-credit card</source>
+        <translation>BIN of the quasi-credit card</translation>
+    </message>
+    <message>
+        <source>The first digits (6 to 8) of every quasi-credit card number the bank issues.</source>
+        <translation>The first digits (6 to 8) of every quasi-credit card number the bank issues.</translation>
+    </message>
+    <message>
+        <source>BIN of the credit card</source>
+        <translation>BIN of the credit card</translation>
+    </message>
+    <message>
+        <source>The first digits (6 to 8) of every credit card number the bank issues.</source>
+        <translation>The first digits (6 to 8) of every credit card number the bank issues.</translation>
+    </message>
+    <message>
+        <source>Card number length, debit card</source>
+        <translation>Card number length, debit card</translation>
+    </message>
+    <message>
+        <source>Digits of a debit card number, the check digit included (16 to 19).</source>
+        <translation>Digits of a debit card number, the check digit included (16 to 19).</translation>
+    </message>
+    <message>
+        <source>Card number length, quasi-credit card</source>
+        <translation>Card number length, quasi-credit card</translation>
+    </message>
+    <message>
+        <source>Digits of a quasi-credit card number, the check digit included (16 to 19).</source>
+        <translation>Digits of a quasi-credit card number, the check digit included (16 to 19).</translation>
+    </message>
+    <message>
+        <source>Card number length, credit card</source>
+        <translation>Card number length, credit card</translation>
+    </message>
+    <message>
+        <source>Digits of a credit card number, the check digit included (16 to 19).</source>
+        <translation>Digits of a credit card number, the check digit included (16 to 19).</translation>
+    </message>
+    <message>
+        <source>Validity of a debit card (years)</source>
+        <translation>Validity of a debit card (years)</translation>
+    </message>
+    <message>
+        <source>A debit card expires at the end of the month this many years after issuance.</source>
+        <translation>A debit card expires at the end of the month this many years after issuance.</translation>
+    </message>
+    <message>
+        <source>Validity of a quasi-credit card (years)</source>
+        <translation>Validity of a quasi-credit card (years)</translation>
+    </message>
+    <message>
+        <source>A quasi-credit card expires at the end of the month this many years after issuance.</source>
+        <translation>A quasi-credit card expires at the end of the month this many years after issuance.</translation>
+    </message>
+    <message>
+        <source>Validity of a credit card (years)</source>
+        <translation>Validity of a credit card (years)</translation>
+    </message>
+    <message>
+        <source>A credit card expires at the end of the month this many years after issuance.</source>
+        <translation>A credit card expires at the end of the month this many years after issuance.</translation>
+    </message>
+    <message>
+        <source>Issuance fee, debit card</source>
+        <translation>Issuance fee, debit card</translation>
+    </message>
+    <message>
+        <source>Charged to the settlement account when a debit card is issued; 0: none.</source>
+        <translation>Charged to the settlement account when a debit card is issued; 0: none.</translation>
+    </message>
+    <message>
+        <source>Issuance fee, quasi-credit card</source>
+        <translation>Issuance fee, quasi-credit card</translation>
+    </message>
+    <message>
+        <source>Charged to the settlement account when a quasi-credit card is issued; 0: none.</source>
+        <translation>Charged to the settlement account when a quasi-credit card is issued; 0: none.</translation>
+    </message>
+    <message>
+        <source>Issuance fee, credit card</source>
+        <translation>Issuance fee, credit card</translation>
+    </message>
+    <message>
+        <source>Charged to the settlement account when a credit card is issued; 0: none.</source>
+        <translation>Charged to the settlement account when a credit card is issued; 0: none.</translation>
+    </message>
+    <message>
+        <source>Annual fee, debit card</source>
+        <translation>Annual fee, debit card</translation>
+    </message>
+    <message>
+        <source>The yearly fee of a debit card; 0: none.</source>
+        <translation>The yearly fee of a debit card; 0: none.</translation>
+    </message>
+    <message>
+        <source>Annual fee, quasi-credit card</source>
+        <translation>Annual fee, quasi-credit card</translation>
+    </message>
+    <message>
+        <source>The yearly fee of a quasi-credit card; 0: none.</source>
+        <translation>The yearly fee of a quasi-credit card; 0: none.</translation>
+    </message>
+    <message>
+        <source>Annual fee, credit card</source>
+        <translation>Annual fee, credit card</translation>
+    </message>
+    <message>
+        <source>The yearly fee of a credit card; 0: none.</source>
+        <translation>The yearly fee of a credit card; 0: none.</translation>
+    </message>
+    <message>
+        <source>Quasi-credit overdraft, default</source>
+        <translation>Quasi-credit overdraft, default</translation>
+    </message>
+    <message>
+        <source>The overdraft limit of a new quasi-credit card unless the teller enters another.</source>
+        <translation>The overdraft limit of a new quasi-credit card unless the teller enters another.</translation>
+    </message>
+    <message>
+        <source>Credit limit, default</source>
+        <translation>Credit limit, default</translation>
+    </message>
+    <message>
+        <source>The credit limit of a new credit card unless the teller enters another.</source>
+        <translation>The credit limit of a new credit card unless the teller enters another.</translation>
+    </message>
+    <message>
+        <source>Credit card statement day</source>
+        <translation>Credit card statement day</translation>
+    </message>
+    <message>
+        <source>The day of the month a credit card&apos;s statement is made, unless chosen at issuance.</source>
+        <translation>The day of the month a credit card&apos;s statement is made, unless chosen at issuance.</translation>
+    </message>
+    <message>
+        <source>Credit card due day</source>
+        <translation>Credit card due day</translation>
+    </message>
+    <message>
+        <source>The day of the month a credit card&apos;s statement is due, unless chosen at issuance.</source>
+        <translation>The day of the month a credit card&apos;s statement is due, unless chosen at issuance.</translation>
+    </message>
+    <message>
+        <source>Remote cash free below</source>
+        <translation>Remote cash free below</translation>
+    </message>
+    <message>
+        <source>Remote (other city) cash deposits and withdrawals are free while the day&apos;s total stays under this.</source>
+        <translation>Remote (other city) cash deposits and withdrawals are free while the day&apos;s total stays under this.</translation>
+    </message>
+    <message>
+        <source>Remote cash fee (per million)</source>
+        <translation>Remote cash fee (per million)</translation>
+    </message>
+    <message>
+        <source>Above the free amount each remote cash transaction pays this many millionths of it (100 = 0.01%), rounded half up.</source>
+        <translation>Above the free amount each remote cash transaction pays this many millionths of it (100 = 0.01%), rounded half up.</translation>
+    </message>
+    <message>
+        <source>Remote cash fee at most</source>
+        <translation>Remote cash fee at most</translation>
+    </message>
+    <message>
+        <source>The largest remote cash fee of one transaction.</source>
+        <translation>The largest remote cash fee of one transaction.</translation>
+    </message>
+    <message>
+        <source>Online payment ceiling, SMS code</source>
+        <translation>Online payment ceiling, SMS code</translation>
+    </message>
+    <message>
+        <source>The highest daily online payment limit a customer verifying by SMS code may choose.</source>
+        <translation>The highest daily online payment limit a customer verifying by SMS code may choose.</translation>
+    </message>
+    <message>
+        <source>Online payment ceiling, OTP token</source>
+        <translation>Online payment ceiling, OTP token</translation>
+    </message>
+    <message>
+        <source>The highest daily online payment limit a customer verifying by OTP token may choose.</source>
+        <translation>The highest daily online payment limit a customer verifying by OTP token may choose.</translation>
+    </message>
+    <message>
+        <source>Online payment ceiling, trial OTP token</source>
+        <translation>Online payment ceiling, trial OTP token</translation>
+    </message>
+    <message>
+        <source>The highest daily online payment limit a customer verifying by trial OTP token may choose.</source>
+        <translation>The highest daily online payment limit a customer verifying by trial OTP token may choose.</translation>
+    </message>
+    <message>
+        <source>Online payment ceiling, USB key</source>
+        <translation>Online payment ceiling, USB key</translation>
+    </message>
+    <message>
+        <source>The highest daily online payment limit a customer verifying by USB key may choose.</source>
+        <translation>The highest daily online payment limit a customer verifying by USB key may choose.</translation>
+    </message>
+    <message>
+        <source>Wrong PINs before the lock</source>
+        <translation>Wrong PINs before the lock</translation>
+    </message>
+    <message>
+        <source>After this many wrong PINs in a business day the card&apos;s PIN is locked until the next business day.</source>
+        <translation>After this many wrong PINs in a business day the card&apos;s PIN is locked until the next business day.</translation>
+    </message>
 </context>
 <context>
     <name>cs::SqlError</name>
@@ -1900,10 +2448,6 @@
         <translation>apply pending migrations; print the schema version</translation>
     </message>
     <message>
-        <source>create the demo branch, staff and customers (idempotent)</source>
-        <translation>create the demo branch, staff and customers (idempotent)</translation>
-    </message>
-    <message>
         <source>print the program version</source>
         <translation>print the program version</translation>
     </message>
@@ -2044,6 +2588,46 @@ Commands:
     <message>
         <source>Give either --accepted or --rejected --reason R.</source>
         <translation>Give either --accepted or --rejected --reason R.</translation>
+    </message>
+    <message>
+        <source>Put the card number in %1, never on the command line.</source>
+        <translation>Put the card number in %1, never on the command line.</translation>
+    </message>
+    <message>
+        <source>Put the PIN in %1, never on the command line.</source>
+        <translation>Put the PIN in %1, never on the command line.</translation>
+    </message>
+    <message>
+        <source>The option --%1 needs a day of the month from 1 to 28.</source>
+        <translation>The option --%1 needs a day of the month from 1 to 28.</translation>
+    </message>
+    <message>
+        <source>Give either --enable or --disable.</source>
+        <translation>Give either --enable or --disable.</translation>
+    </message>
+    <message>
+        <source>The method must be sms, otp, otp_trial or usbkey.</source>
+        <translation>The method must be sms, otp, otp_trial or usbkey.</translation>
+    </message>
+    <message>
+        <source>The kind of loss report must be oral or written.</source>
+        <translation>The kind of loss report must be oral or written.</translation>
+    </message>
+    <message>
+        <source>%1 must hold the card key as %2 hexadecimal digits.</source>
+        <translation>%1 must hold the card key as %2 hexadecimal digits.</translation>
+    </message>
+    <message>
+        <source>Cards on a central database need its card key in %1 (%2 hexadecimal digits; for a new database, for example from `openssl rand -hex 32`, kept as safely as the database password).</source>
+        <translation>Cards on a central database need its card key in %1 (%2 hexadecimal digits; for a new database, for example from `openssl rand -hex 32`, kept as safely as the database password).</translation>
+    </message>
+    <message>
+        <source>create the demo branch, staff, customers, accounts, cards and history (idempotent)</source>
+        <translation>create the demo branch, staff, customers, accounts, cards and history (idempotent)</translation>
+    </message>
+    <message>
+        <source>issue cards; PIN, activation, loss reports, freeze, replacement, cancellation, online payment</source>
+        <translation>issue cards; PIN, activation, loss reports, freeze, replacement, cancellation, online payment</translation>
     </message>
 </context>
 <context>
@@ -2581,6 +3165,10 @@ Commands:
         <source>Card</source>
         <translation>Card</translation>
     </message>
+    <message>
+        <source>Card PIN reset</source>
+        <translation>Card PIN reset</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::ApprovalQueueModel</name>
@@ -2787,6 +3375,704 @@ Commands:
             <numerusform>Checked for changes every %n second.</numerusform>
             <numerusform>Checked for changes every %n seconds.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::CardActionDialog</name>
+    <message>
+        <source>Say why, as the customer or the instruction gives it.</source>
+        <translation>Say why, as the customer or the instruction gives it.</translation>
+    </message>
+    <message>
+        <source>The request did not complete.</source>
+        <translation>The request did not complete.</translation>
+    </message>
+    <message>
+        <source>Report a card lost</source>
+        <translation>Report a card lost</translation>
+    </message>
+    <message>
+        <source>Debits on the card stop at once. An oral report lapses unless a written one follows; a written report cannot be lifted, the card is replaced.</source>
+        <translation>Debits on the card stop at once. An oral report lapses unless a written one follows; a written report cannot be lifted, the card is replaced.</translation>
+    </message>
+    <message>
+        <source>Report loss</source>
+        <translation>Report loss</translation>
+    </message>
+    <message>
+        <source>Lift a loss report</source>
+        <translation>Lift a loss report</translation>
+    </message>
+    <message>
+        <source>The customer found the card: it works again as before the oral report. Check the ID.</source>
+        <translation>The customer found the card: it works again as before the oral report. Check the ID.</translation>
+    </message>
+    <message>
+        <source>Lift loss report</source>
+        <translation>Lift loss report</translation>
+    </message>
+    <message>
+        <source>Freeze a card</source>
+        <translation>Freeze a card</translation>
+    </message>
+    <message>
+        <source>The frozen card pays nothing until it is unfrozen.</source>
+        <translation>The frozen card pays nothing until it is unfrozen.</translation>
+    </message>
+    <message>
+        <source>Freeze card</source>
+        <translation>Freeze card</translation>
+    </message>
+    <message>
+        <source>Unfreeze a card</source>
+        <translation>Unfreeze a card</translation>
+    </message>
+    <message>
+        <source>The card works again.</source>
+        <translation>The card works again.</translation>
+    </message>
+    <message>
+        <source>Unfreeze card</source>
+        <translation>Unfreeze card</translation>
+    </message>
+    <message>
+        <source>Replace a card</source>
+        <translation>Replace a card</translation>
+    </message>
+    <message>
+        <source>A new card with a new number on the same account; the old card becomes void. The customer sets a PIN for the new card.</source>
+        <translation>A new card with a new number on the same account; the old card becomes void. The customer sets a PIN for the new card.</translation>
+    </message>
+    <message>
+        <source>Request replacement</source>
+        <translation>Request replacement</translation>
+    </message>
+    <message>
+        <source>Cancel a card</source>
+        <translation>Cancel a card</translation>
+    </message>
+    <message>
+        <source>The card is closed for good. A quasi-credit or credit card&apos;s own account must be at zero and closes with it.</source>
+        <translation>The card is closed for good. A quasi-credit or credit card&apos;s own account must be at zero and closes with it.</translation>
+    </message>
+    <message>
+        <source>Cancel card</source>
+        <translation>Cancel card</translation>
+    </message>
+    <message>
+        <source>Reset a PIN</source>
+        <translation>Reset a PIN</translation>
+    </message>
+    <message>
+        <source>The PIN and its lock are cleared, so that the customer can set a new one. Check the ID.</source>
+        <translation>The PIN and its lock are cleared, so that the customer can set a new one. Check the ID.</translation>
+    </message>
+    <message>
+        <source>Request PIN reset</source>
+        <translation>Request PIN reset</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · %4</source>
+        <translation>%1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>Report:</translation>
+    </message>
+    <message>
+        <source>&amp;Oral (by phone or in person, without a form)</source>
+        <translation>&amp;Oral (by phone or in person, without a form)</translation>
+    </message>
+    <message>
+        <source>&amp;Written (the signed form, with the ID)</source>
+        <translation>&amp;Written (the signed form, with the ID)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>This waits for a supervisor&apos;s approval: nothing changes until a supervisor approves it in the Approvals workspace.</source>
+        <translation>This waits for a supervisor&apos;s approval: nothing changes until a supervisor approves it in the Approvals workspace.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Close without changing anything (Esc)</source>
+        <translation>Close without changing anything (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::CardIssueWizard</name>
+    <message>
+        <source>Type the ID number from the ID the customer presents.</source>
+        <translation>Type the ID number from the ID the customer presents.</translation>
+    </message>
+    <message>
+        <source>The product&apos;s default</source>
+        <translation>The product&apos;s default</translation>
+    </message>
+    <message>
+        <source>The request did not complete.</source>
+        <translation>The request did not complete.</translation>
+    </message>
+    <message>
+        <source>There is no PIN pad at this counter: the customer sets the PIN later.</source>
+        <translation>There is no PIN pad at this counter: the customer sets the PIN later.</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer&apos;s PIN…</source>
+        <translation>Waiting for the customer&apos;s PIN…</translation>
+    </message>
+    <message>
+        <source>Card %1: choose your PIN</source>
+        <translation>Card %1: choose your PIN</translation>
+    </message>
+    <message>
+        <source>No PIN was entered. Ask again, or go on without a PIN: the card stays issued and the customer sets the PIN later (Set PIN in the Counter).</source>
+        <translation>No PIN was entered. Ask again, or go on without a PIN: the card stays issued and the customer sets the PIN later (Set PIN in the Counter).</translation>
+    </message>
+    <message>
+        <source>Setting the PIN…</source>
+        <translation>Setting the PIN…</translation>
+    </message>
+    <message>
+        <source>%1 The customer tries again.</source>
+        <translation>%1 The customer tries again.</translation>
+    </message>
+    <message>
+        <source>%1 Ask again, or go on without a PIN.</source>
+        <translation>%1 Ask again, or go on without a PIN.</translation>
+    </message>
+    <message>
+        <source>Issue a card</source>
+        <translation>Issue a card</translation>
+    </message>
+    <message>
+        <source>Card product</source>
+        <translation>Card product</translation>
+    </message>
+    <message>
+        <source>Settlement account</source>
+        <translation>Settlement account</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>Voucher</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2 · %3</source>
+        <translation>Step %1 of %2 · %3</translation>
+    </message>
+    <message>
+        <source>For %1</source>
+        <translation>For %1</translation>
+    </message>
+    <message>
+        <source>Which card does the customer apply for?</source>
+        <translation>Which card does the customer apply for?</translation>
+    </message>
+    <message>
+        <source>&amp;Debit card: pays from the settlement account</source>
+        <translation>&amp;Debit card: pays from the settlement account</translation>
+    </message>
+    <message>
+        <source>&amp;Quasi-credit card: its own account with an overdraft limit, linked to the settlement account</source>
+        <translation>&amp;Quasi-credit card: its own account with an overdraft limit, linked to the settlement account</translation>
+    </message>
+    <message>
+        <source>C&amp;redit card: a credit limit, repaid each month</source>
+        <translation>C&amp;redit card: a credit limit, repaid each month</translation>
+    </message>
+    <message>
+        <source>Credit &amp;limit:</source>
+        <translation>Credit &amp;limit:</translation>
+    </message>
+    <message>
+        <source>Overdraft &amp;limit:</source>
+        <translation>Overdraft &amp;limit:</translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation>Credit limit</translation>
+    </message>
+    <message>
+        <source>Overdraft limit</source>
+        <translation>Overdraft limit</translation>
+    </message>
+    <message>
+        <source>Empty: the product&apos;s default</source>
+        <translation>Empty: the product&apos;s default</translation>
+    </message>
+    <message>
+        <source>&amp;Statement day:</source>
+        <translation>&amp;Statement day:</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <source>D&amp;ue day:</source>
+        <translation>D&amp;ue day:</translation>
+    </message>
+    <message>
+        <source>%1 has no open Class I or II account to settle a card on. Open one first.</source>
+        <translation>%1 has no open Class I or II account to settle a card on. Open one first.</translation>
+    </message>
+    <message>
+        <source>The card pays from and into this account of the customer&apos;s.</source>
+        <translation>The card pays from and into this account of the customer&apos;s.</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>&amp;Account:</translation>
+    </message>
+    <message>
+        <source>%1 · Class %2 · %3</source>
+        <translation>%1 · Class %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1, available %2 %3</source>
+        <translation>%1, available %2 %3</translation>
+    </message>
+    <message>
+        <source>Take the customer&apos;s ID card and type its number as printed on it. The card is issued only on the customer&apos;s own, valid ID.</source>
+        <translation>Take the customer&apos;s ID card and type its number as printed on it. The card is issued only on the customer&apos;s own, valid ID.</translation>
+    </message>
+    <message>
+        <source>Presented &amp;ID number:</source>
+        <translation>Presented &amp;ID number:</translation>
+    </message>
+    <message>
+        <source>18 characters on a resident ID</source>
+        <translation>18 characters on a resident ID</translation>
+    </message>
+    <message>
+        <source>Read it back to the customer. Enter issues the card.</source>
+        <translation>Read it back to the customer. Enter issues the card.</translation>
+    </message>
+    <message>
+        <source>Cardholder:</source>
+        <translation>Cardholder:</translation>
+    </message>
+    <message>
+        <source>ID number:</source>
+        <translation>ID number:</translation>
+    </message>
+    <message>
+        <source>Product:</source>
+        <translation>Product:</translation>
+    </message>
+    <message>
+        <source>Limit:</source>
+        <translation>Limit:</translation>
+    </message>
+    <message>
+        <source>Settlement account:</source>
+        <translation>Settlement account:</translation>
+    </message>
+    <message>
+        <source>The card is issued. The customer now chooses a 6-digit PIN on the PIN pad and enters it twice; it never shows on this screen.</source>
+        <translation>The card is issued. The customer now chooses a 6-digit PIN on the PIN pad and enters it twice; it never shows on this screen.</translation>
+    </message>
+    <message>
+        <source>The card number, shown this once. Print the voucher for the customer to sign; the Counter shows only the masked number from now on.</source>
+        <translation>The card number, shown this once. Print the voucher for the customer to sign; the Counter shows only the masked number from now on.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · expires %3</source>
+        <translation>%1 · %2 · expires %3</translation>
+    </message>
+    <message>
+        <source>Settlement account %1</source>
+        <translation>Settlement account %1</translation>
+    </message>
+    <message>
+        <source>Card account %1</source>
+        <translation>Card account %1</translation>
+    </message>
+    <message>
+        <source>PIN set by the customer.</source>
+        <translation>PIN set by the customer.</translation>
+    </message>
+    <message>
+        <source>No PIN yet: the customer sets it later.</source>
+        <translation>No PIN yet: the customer sets it later.</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <source>Show the voucher and print it (%1)</source>
+        <translation>Show the voucher and print it (%1)</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>Save the voucher as a PDF file (%1)</source>
+        <translation>Save the voucher as a PDF file (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Ask again</source>
+        <translation>&amp;Ask again</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>The previous page (%1)</source>
+        <translation>The previous page (%1)</translation>
+    </message>
+    <message>
+        <source>Issue card</source>
+        <translation>Issue card</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Go on without PIN</source>
+        <translation>Go on without PIN</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::CardVaultAccess</name>
+    <message>
+        <source>This terminal has no place to keep the card key.</source>
+        <translation>This terminal has no place to keep the card key.</translation>
+    </message>
+    <message>
+        <source>Cards cannot be served on this terminal: the card key of this database is not installed here. An administrator must install the card key on this terminal.</source>
+        <translation>Cards cannot be served on this terminal: the card key of this database is not installed here. An administrator must install the card key on this terminal.</translation>
+    </message>
+    <message>
+        <source>Cards cannot be served on this terminal: it holds another card key than this database. An administrator must install the database&apos;s card key on this terminal.</source>
+        <translation>Cards cannot be served on this terminal: it holds another card key than this database. An administrator must install the database&apos;s card key on this terminal.</translation>
+    </message>
+    <message>
+        <source>Cards cannot be served on this terminal: %1</source>
+        <translation>Cards cannot be served on this terminal: %1</translation>
+    </message>
+    <message>
+        <source>A card key is 64 hexadecimal digits.</source>
+        <translation>A card key is 64 hexadecimal digits.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::CardsModel</name>
+    <message>
+        <source>Not set</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>Locked today</source>
+        <translation>Locked today</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <source>%1, %2 a day</source>
+        <translation>%1, %2 a day</translation>
+    </message>
+    <message>
+        <source>%1 on %2; it lapses on %3 unless a written report follows.</source>
+        <translation>%1 on %2; it lapses on %3 unless a written report follows.</translation>
+    </message>
+    <message>
+        <source>%1 on %2; the card can be replaced from %3.</source>
+        <translation>%1 on %2; the card can be replaced from %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wrong PIN(s) more today lock it.</source>
+        <translation>
+            <numerusform>%n wrong PIN more today lock it.</numerusform>
+            <numerusform>%n wrong PINs more today lock it.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Three wrong PINs today: locked until the next business day.</source>
+        <translation>Three wrong PINs today: locked until the next business day.</translation>
+    </message>
+    <message>
+        <source>Settlement account %1, card account %2</source>
+        <translation>Settlement account %1, card account %2</translation>
+    </message>
+    <message>
+        <source>The first 6 and last 4 digits; the full number is only on the issuance voucher</source>
+        <translation>The first 6 and last 4 digits; the full number is only on the issuance voucher</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>Card number</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Settlement account</source>
+        <translation>Settlement account</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Online payment</source>
+        <translation>Online payment</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expires</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::CardsPanel</name>
+    <message>
+        <source>%1 has no card yet. %2 issues one.</source>
+        <translation>%1 has no card yet. %2 issues one.</translation>
+    </message>
+    <message>
+        <source>%1 has no card.</source>
+        <translation>%1 has no card.</translation>
+    </message>
+    <message>
+        <source>Card %1 issued to %2 with the PIN the customer chose; activate it when the customer has signed it.</source>
+        <translation>Card %1 issued to %2 with the PIN the customer chose; activate it when the customer has signed it.</translation>
+    </message>
+    <message>
+        <source>Card %1 issued to %2 without a PIN: %3 lets the customer set one.</source>
+        <translation>Card %1 issued to %2 without a PIN: %3 lets the customer set one.</translation>
+    </message>
+    <message>
+        <source>The request did not complete.</source>
+        <translation>The request did not complete.</translation>
+    </message>
+    <message>
+        <source>Card %1 activated.</source>
+        <translation>Card %1 activated.</translation>
+    </message>
+    <message>
+        <source>Card %1: choose a new PIN</source>
+        <translation>Card %1: choose a new PIN</translation>
+    </message>
+    <message>
+        <source>No PIN was entered for card %1; nothing changed.</source>
+        <translation>No PIN was entered for card %1; nothing changed.</translation>
+    </message>
+    <message>
+        <source>The customer set the PIN of card %1.</source>
+        <translation>The customer set the PIN of card %1.</translation>
+    </message>
+    <message>
+        <source>Card %1: enter your current PIN</source>
+        <translation>Card %1: enter your current PIN</translation>
+    </message>
+    <message>
+        <source>No new PIN was entered for card %1; nothing changed.</source>
+        <translation>No new PIN was entered for card %1; nothing changed.</translation>
+    </message>
+    <message>
+        <source>The customer changed the PIN of card %1.</source>
+        <translation>The customer changed the PIN of card %1.</translation>
+    </message>
+    <message>
+        <source>The replacement of card %1 waits for a supervisor&apos;s approval: request no. %2.</source>
+        <translation>The replacement of card %1 waits for a supervisor&apos;s approval: request no. %2.</translation>
+    </message>
+    <message>
+        <source>The PIN reset of card %1 waits for a supervisor&apos;s approval: request no. %2.</source>
+        <translation>The PIN reset of card %1 waits for a supervisor&apos;s approval: request no. %2.</translation>
+    </message>
+    <message>
+        <source>The change of card %1 waits for a supervisor&apos;s approval: request no. %2.</source>
+        <translation>The change of card %1 waits for a supervisor&apos;s approval: request no. %2.</translation>
+    </message>
+    <message>
+        <source>Card %1: %2.</source>
+        <translation>Card %1: %2.</translation>
+    </message>
+    <message>
+        <source>The new card is %1.</source>
+        <translation>The new card is %1.</translation>
+    </message>
+    <message>
+        <source>Online payment settings of card %1 saved.</source>
+        <translation>Online payment settings of card %1 saved.</translation>
+    </message>
+    <message>
+        <source>Cards of the customer</source>
+        <translation>Cards of the customer</translation>
+    </message>
+    <message>
+        <source>Issue card…</source>
+        <translation>Issue card…</translation>
+    </message>
+    <message>
+        <source>Issue a new card to the customer</source>
+        <translation>Issue a new card to the customer</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>Activate</translation>
+    </message>
+    <message>
+        <source>Activate the selected card once the customer has it and has set a PIN</source>
+        <translation>Activate the selected card once the customer has it and has set a PIN</translation>
+    </message>
+    <message>
+        <source>Set PIN…</source>
+        <translation>Set PIN…</translation>
+    </message>
+    <message>
+        <source>The customer chooses the card&apos;s PIN on the PIN pad</source>
+        <translation>The customer chooses the card&apos;s PIN on the PIN pad</translation>
+    </message>
+    <message>
+        <source>Change PIN…</source>
+        <translation>Change PIN…</translation>
+    </message>
+    <message>
+        <source>The customer enters the current PIN, then a new one, on the PIN pad</source>
+        <translation>The customer enters the current PIN, then a new one, on the PIN pad</translation>
+    </message>
+    <message>
+        <source>Reset PIN…</source>
+        <translation>Reset PIN…</translation>
+    </message>
+    <message>
+        <source>Clear a forgotten PIN so that the customer sets a new one (waits for approval)</source>
+        <translation>Clear a forgotten PIN so that the customer sets a new one (waits for approval)</translation>
+    </message>
+    <message>
+        <source>Report loss…</source>
+        <translation>Report loss…</translation>
+    </message>
+    <message>
+        <source>Report the selected card lost, orally or in writing</source>
+        <translation>Report the selected card lost, orally or in writing</translation>
+    </message>
+    <message>
+        <source>Lift loss report…</source>
+        <translation>Lift loss report…</translation>
+    </message>
+    <message>
+        <source>Lift an oral loss report: the card works again</source>
+        <translation>Lift an oral loss report: the card works again</translation>
+    </message>
+    <message>
+        <source>Freeze…</source>
+        <translation>Freeze…</translation>
+    </message>
+    <message>
+        <source>Freeze the selected card</source>
+        <translation>Freeze the selected card</translation>
+    </message>
+    <message>
+        <source>Unfreeze…</source>
+        <translation>Unfreeze…</translation>
+    </message>
+    <message>
+        <source>Unfreeze the selected card</source>
+        <translation>Unfreeze the selected card</translation>
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation>Replace…</translation>
+    </message>
+    <message>
+        <source>Replace the card with a new number on the same account (waits for approval)</source>
+        <translation>Replace the card with a new number on the same account (waits for approval)</translation>
+    </message>
+    <message>
+        <source>Cancel card…</source>
+        <translation>Cancel card…</translation>
+    </message>
+    <message>
+        <source>Close the selected card for good</source>
+        <translation>Close the selected card for good</translation>
+    </message>
+    <message>
+        <source>Online payment…</source>
+        <translation>Online payment…</translation>
+    </message>
+    <message>
+        <source>Online payment: enabled, verification method and daily limit</source>
+        <translation>Online payment: enabled, verification method and daily limit</translation>
+    </message>
+    <message>
+        <source>Reprint voucher…</source>
+        <translation>Reprint voucher…</translation>
+    </message>
+    <message>
+        <source>Print the issuance voucher of a card not yet activated again</source>
+        <translation>Print the issuance voucher of a card not yet activated again</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Set, change or reset the PIN</source>
+        <translation>Set, change or reset the PIN</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Loss</translation>
+    </message>
+    <message>
+        <source>Report a loss or lift an oral report</source>
+        <translation>Report a loss or lift an oral report</translation>
+    </message>
+    <message>
+        <source>Freeze</source>
+        <translation>Freeze</translation>
+    </message>
+    <message>
+        <source>Freeze or unfreeze the card</source>
+        <translation>Freeze or unfreeze the card</translation>
     </message>
 </context>
 <context>
@@ -3639,6 +4925,30 @@ Commands:
         <source>Withdrawal of %1 from %2 waits for a supervisor&apos;s approval: request no. %3.</source>
         <translation>Withdrawal of %1 from %2 waits for a supervisor&apos;s approval: request no. %3.</translation>
     </message>
+    <message>
+        <source>Cards</source>
+        <translation>Cards</translation>
+    </message>
+    <message>
+        <source>Show the customer&apos;s cards</source>
+        <translation>Show the customer&apos;s cards</translation>
+    </message>
+    <message>
+        <source>Acc&amp;ount</source>
+        <translation>Acc&amp;ount</translation>
+    </message>
+    <message>
+        <source>Ca&amp;rds (%1)</source>
+        <translation>Ca&amp;rds (%1)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;rds</source>
+        <translation>Ca&amp;rds</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s cards (%1)</source>
+        <translation>The customer&apos;s cards (%1)</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::CustomerResultsModel</name>
@@ -3901,6 +5211,103 @@ Terminal: %2</translation>
     </message>
 </context>
 <context>
+    <name>cs::ui::OnScreenPinPad</name>
+    <message>
+        <source>PIN pad</source>
+        <translation>PIN pad</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Clear all digits</source>
+        <translation>Clear all digits</translation>
+    </message>
+    <message>
+        <source>Delete the last digit</source>
+        <translation>Delete the last digit</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Enter the same 6 digits again to confirm, then OK.</source>
+        <translation>Enter the same 6 digits again to confirm, then OK.</translation>
+    </message>
+    <message>
+        <source>Choose 6 digits, then OK. Do not use 123456 or six equal digits.</source>
+        <translation>Choose 6 digits, then OK. Do not use 123456 or six equal digits.</translation>
+    </message>
+    <message>
+        <source>Enter your 6-digit PIN, then OK.</source>
+        <translation>Enter your 6-digit PIN, then OK.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled in %n second(s) without a key.</source>
+        <translation>
+            <numerusform>Cancelled in %n second without a key.</numerusform>
+            <numerusform>Cancelled in %n seconds without a key.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::OnlinePaymentDialog</name>
+    <message>
+        <source>Ceiling with %1: %2 a day</source>
+        <translation>Ceiling with %1: %2 a day</translation>
+    </message>
+    <message>
+        <source>Available credit: %1</source>
+        <translation>Available credit: %1</translation>
+    </message>
+    <message>
+        <source>The request did not complete.</source>
+        <translation>The request did not complete.</translation>
+    </message>
+    <message>
+        <source>Online payment of card %1</source>
+        <translation>Online payment of card %1</translation>
+    </message>
+    <message>
+        <source>Whether card %1 pays online, how the customer confirms a payment, and the most it pays in one day.</source>
+        <translation>Whether card %1 pays online, how the customer confirms a payment, and the most it pays in one day.</translation>
+    </message>
+    <message>
+        <source>&amp;Online payment enabled</source>
+        <translation>&amp;Online payment enabled</translation>
+    </message>
+    <message>
+        <source>&amp;Verification:</source>
+        <translation>&amp;Verification:</translation>
+    </message>
+    <message>
+        <source>Daily &amp;limit:</source>
+        <translation>Daily &amp;limit:</translation>
+    </message>
+    <message>
+        <source>Daily limit</source>
+        <translation>Daily limit</translation>
+    </message>
+    <message>
+        <source>e.g. 5,000.00</source>
+        <translation>e.g. 5,000.00</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>cs::ui::PasswordChangeDialog</name>
     <message>
         <source>The new password and its repetition are not the same.</source>
@@ -3969,6 +5376,25 @@ Terminal: %2</translation>
     <message>
         <source>Sign off without changing the password (Esc)</source>
         <translation>Sign off without changing the password (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::PinRequest</name>
+    <message>
+        <source>PIN entry</source>
+        <translation>PIN entry</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer&apos;s PIN…</source>
+        <translation>Waiting for the customer&apos;s PIN…</translation>
+    </message>
+    <message>
+        <source>The customer types it on the PIN pad; it never shows here. Esc cancels.</source>
+        <translation>The customer types it on the PIN pad; it never shows here. Esc cancels.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -4940,6 +6366,78 @@ Terminal: %2</translation>
         <source>Approval no.</source>
         <translation>Approval no.</translation>
     </message>
+    <message>
+        <source>Card issuance voucher (reprint)</source>
+        <translation>Card issuance voucher (reprint)</translation>
+    </message>
+    <message>
+        <source>Card issuance voucher</source>
+        <translation>Card issuance voucher</translation>
+    </message>
+    <message>
+        <source>Card record: %1</source>
+        <translation>Card record: %1</translation>
+    </message>
+    <message>
+        <source>Overdraft limit</source>
+        <translation>Overdraft limit</translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation>Credit limit</translation>
+    </message>
+    <message>
+        <source>Product default</source>
+        <translation>Product default</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>Card number</translation>
+    </message>
+    <message>
+        <source>Cardholder</source>
+        <translation>Cardholder</translation>
+    </message>
+    <message>
+        <source>Card product</source>
+        <translation>Card product</translation>
+    </message>
+    <message>
+        <source>Settlement account</source>
+        <translation>Settlement account</translation>
+    </message>
+    <message>
+        <source>Card account</source>
+        <translation>Card account</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Set by the cardholder</source>
+        <translation>Set by the cardholder</translation>
+    </message>
+    <message>
+        <source>Not set yet</source>
+        <translation>Not set yet</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>Sign the back of the card. Keep the PIN secret; the bank never asks for it.</source>
+        <translation>Sign the back of the card. Keep the PIN secret; the bank never asks for it.</translation>
+    </message>
+    <message>
+        <source>Cardholder signature:</source>
+        <translation>Cardholder signature:</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::Workspaces</name>
@@ -5005,6 +6503,10 @@ Terminal: %2</translation>
     <message>
         <source>Countersign</source>
         <translation>Countersign</translation>
+    </message>
+    <message>
+        <source>The card key is installed on this terminal.</source>
+        <translation>The card key is installed on this terminal.</translation>
     </message>
 </context>
 </TS>

@@ -130,6 +130,10 @@
         <source>Account %1 is kept in %2.</source>
         <translation>账户 %1 的币种为 %2。</translation>
     </message>
+    <message>
+        <source>Cards are issued on account %1: cancel them first.</source>
+        <translation>账户 %1 下有已发行的卡片：请先销卡。</translation>
+    </message>
 </context>
 <context>
     <name>cs::AmountFormat</name>
@@ -313,6 +317,38 @@
         <source>returned to the vault</source>
         <translation>已上缴入库</translation>
     </message>
+    <message>
+        <source>Card</source>
+        <translation>卡</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>New card</source>
+        <translation>新卡</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>已设置</translation>
+    </message>
+    <message>
+        <source>cleared; the customer sets a new one</source>
+        <translation>已清除，由客户重新设置</translation>
+    </message>
 </context>
 <context>
     <name>cs::ApprovalService</name>
@@ -478,6 +514,288 @@
     </message>
 </context>
 <context>
+    <name>cs::CardKeys</name>
+    <message>
+        <source>This terminal does not hold the card key of this database. An administrator installs the database&apos;s card key on this terminal.</source>
+        <translation>本终端未安装此数据库的卡密钥。请由管理员在本终端安装该数据库的卡密钥。</translation>
+    </message>
+    <message>
+        <source>The card key of this terminal is not the one this database was set up with. An administrator installs the database&apos;s card key on this terminal.</source>
+        <translation>本终端的卡密钥与此数据库建立时所用的卡密钥不一致。请由管理员在本终端安装该数据库的卡密钥。</translation>
+    </message>
+    <message>
+        <source>The key file %1 cannot be used: %2</source>
+        <translation>密钥文件 %1 无法使用：%2</translation>
+    </message>
+    <message>
+        <source>it is not a key file</source>
+        <translation>不是密钥文件</translation>
+    </message>
+</context>
+<context>
+    <name>cs::Cards</name>
+    <message>
+        <source>Debit card</source>
+        <translation>借记卡</translation>
+    </message>
+    <message>
+        <source>Quasi-credit card</source>
+        <translation>准贷记卡</translation>
+    </message>
+    <message>
+        <source>Credit card</source>
+        <translation>贷记卡</translation>
+    </message>
+    <message>
+        <source>Not activated</source>
+        <translation>未激活</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Reported lost (oral)</source>
+        <translation>口头挂失</translation>
+    </message>
+    <message>
+        <source>Reported lost (written)</source>
+        <translation>书面挂失</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>冻结</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>已换卡</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已销卡</translation>
+    </message>
+    <message>
+        <source>This card is %1 and accepts no further change.</source>
+        <translation>该卡状态为%1，不能再办理任何变更。</translation>
+    </message>
+    <message>
+        <source>The card is reported lost; this is not possible until the report is lifted or the card is replaced.</source>
+        <translation>该卡已挂失：解挂或换卡前不能办理此业务。</translation>
+    </message>
+    <message>
+        <source>This is not possible while the card is %1.</source>
+        <translation>卡片状态为%1，不能办理此业务。</translation>
+    </message>
+    <message>
+        <source>Only a card not yet activated can be activated.</source>
+        <translation>只有未激活的卡才能激活。</translation>
+    </message>
+    <message>
+        <source>The customer sets a PIN before the card is activated.</source>
+        <translation>激活前须由客户设置密码。</translation>
+    </message>
+    <message>
+        <source>The card is already reported lost.</source>
+        <translation>该卡已挂失。</translation>
+    </message>
+    <message>
+        <source>A written loss report is in force.</source>
+        <translation>该卡已办理书面挂失。</translation>
+    </message>
+    <message>
+        <source>A written loss report cannot be lifted; the card is replaced or cancelled.</source>
+        <translation>书面挂失不能解挂，只能换卡或销卡。</translation>
+    </message>
+    <message>
+        <source>The card is not reported lost.</source>
+        <translation>该卡未挂失。</translation>
+    </message>
+    <message>
+        <source>A card reported lost in writing can be replaced from %1 on.</source>
+        <translation>书面挂失的卡自 %1 起方可换卡。</translation>
+    </message>
+    <message>
+        <source>This card already has a PIN; change or reset it instead.</source>
+        <translation>该卡已设置密码，请改为修改密码或重置密码。</translation>
+    </message>
+    <message>
+        <source>This card has no PIN yet.</source>
+        <translation>该卡尚未设置密码。</translation>
+    </message>
+    <message>
+        <source>A PIN has exactly 6 digits.</source>
+        <translation>密码须为 6 位数字。</translation>
+    </message>
+    <message>
+        <source>The two PIN entries differ; enter the PIN again.</source>
+        <translation>两次输入的密码不一致，请重新输入。</translation>
+    </message>
+    <message>
+        <source>This PIN is too easy to guess (repeated or consecutive digits); choose another.</source>
+        <translation>密码过于简单（重复或连续数字），请另设密码。</translation>
+    </message>
+    <message>
+        <source>SMS code</source>
+        <translation>短信验证码</translation>
+    </message>
+    <message>
+        <source>OTP token</source>
+        <translation>动态令牌</translation>
+    </message>
+    <message>
+        <source>OTP token (trial)</source>
+        <translation>试用动态令牌</translation>
+    </message>
+    <message>
+        <source>USB key</source>
+        <translation>U盾</translation>
+    </message>
+    <message>
+        <source>The daily online payment limit must be above zero.</source>
+        <translation>网上支付日累计限额必须大于零。</translation>
+    </message>
+    <message>
+        <source>With %1 the daily online payment limit is at most ¥%2.</source>
+        <translation>使用%1时，网上支付日累计限额最高为 ¥%2。</translation>
+    </message>
+    <message>
+        <source>The daily online payment limit cannot exceed the card&apos;s available credit.</source>
+        <translation>网上支付日累计限额不能超过该卡的可用额度。</translation>
+    </message>
+    <message>
+        <source>Online payment is not enabled for this card.</source>
+        <translation>该卡未开通网上支付。</translation>
+    </message>
+    <message>
+        <source>This payment would pass the card&apos;s daily online payment limit.</source>
+        <translation>本笔支付将超过该卡的网上支付日累计限额。</translation>
+    </message>
+    <message>
+        <source>This payment is above the card&apos;s available credit.</source>
+        <translation>本笔支付超过该卡的可用额度。</translation>
+    </message>
+    <message>
+        <source>The stored card number cannot be read with this terminal&apos;s card key.</source>
+        <translation>无法用本终端的卡密钥读取已存储的卡号。</translation>
+    </message>
+    <message>
+        <source>A card master key has exactly 32 bytes.</source>
+        <translation>卡主密钥须为 32 字节。</translation>
+    </message>
+    <message>
+        <source>The card keys could not be derived.</source>
+        <translation>无法派生卡密钥。</translation>
+    </message>
+    <message>
+        <source>No random card key could be made.</source>
+        <translation>无法生成随机卡密钥。</translation>
+    </message>
+    <message>
+        <source>The card number could not be encrypted.</source>
+        <translation>卡号加密失败。</translation>
+    </message>
+    <message>
+        <source>There is no card %1.</source>
+        <translation>卡 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Give the reason.</source>
+        <translation>请填写原因。</translation>
+    </message>
+    <message>
+        <source>BIN %1 with %2 digits cannot form card numbers; an administrator corrects the card settings.</source>
+        <translation>BIN %1 与卡号长度 %2 位无法生成卡号，请由管理员修正卡片参数。</translation>
+    </message>
+    <message>
+        <source>Account %1 is not an open Class I or II personal demand account: a card is issued on the customer&apos;s own settlement account.</source>
+        <translation>账户 %1 不是状态正常的 I 类或 II 类个人活期账户：须以客户本人的结算账户发卡。</translation>
+    </message>
+    <message>
+        <source>A debit card has no overdraft or credit limit.</source>
+        <translation>借记卡没有透支额度或信用额度。</translation>
+    </message>
+    <message>
+        <source>The limit is an amount in yuan, zero or more.</source>
+        <translation>额度须为零或正数，单位为元。</translation>
+    </message>
+    <message>
+        <source>Only a credit card has statement and due days.</source>
+        <translation>只有贷记卡才有账单日和还款日。</translation>
+    </message>
+    <message>
+        <source>Statement and due days are days 1 to 28 of the month.</source>
+        <translation>账单日和还款日须为每月 1 日至 28 日。</translation>
+    </message>
+    <message>
+        <source>%1 is not a card product: debit, quasi or credit.</source>
+        <translation>%1 不是卡产品：须为 debit（借记卡）、quasi（准贷记卡）或 credit（贷记卡）。</translation>
+    </message>
+    <message>
+        <source>There is no account %1.</source>
+        <translation>账户 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>A card is issued only to a customer of 18 or older (full civil capacity).</source>
+        <translation>仅向年满 18 周岁（具有完全民事行为能力）的客户发卡。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s ID is not verified or has expired: check a valid ID first.</source>
+        <translation>客户身份证件未经核验或已过期：请先核验有效证件。</translation>
+    </message>
+    <message>
+        <source>The ID presented is not the account holder&apos;s: a card is issued only on the customer&apos;s own ID.</source>
+        <translation>出示的证件与账户持有人不符：须凭客户本人证件发卡。</translation>
+    </message>
+    <message>
+        <source>Card issuance fee, %1</source>
+        <translation>发卡工本费，%1</translation>
+    </message>
+    <message>
+        <source>The issuance voucher is reprinted only before the card is activated.</source>
+        <translation>只有在卡片激活前才能补打发卡凭证。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The PIN is wrong; %n more try(ies) today.</source>
+        <translation>
+            <numerusform>密码错误，今日还可再试 %n 次。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>After %n wrong PIN(s) today the PIN is locked until the next business day.</source>
+        <translation>
+            <numerusform>今日密码已输错 %n 次，密码锁定至下一营业日。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A card number has 13 to 19 digits.</source>
+        <translation>卡号为 13 至 19 位数字。</translation>
+    </message>
+    <message>
+        <source>No card of this bank has this number.</source>
+        <translation>本行无此卡号。</translation>
+    </message>
+    <message>
+        <source>The card account %1 stands at %2: it is settled to zero before the card is cancelled.</source>
+        <translation>卡账户 %1 余额为 %2：须结清为零后方可销卡。</translation>
+    </message>
+    <message>
+        <source>The card account %1 is frozen.</source>
+        <translation>卡账户 %1 已冻结。</translation>
+    </message>
+    <message>
+        <source>The daily online payment limit is an amount in yuan.</source>
+        <translation>网上支付日累计限额须为金额，单位为元。</translation>
+    </message>
+    <message>
+        <source>The amount is a positive amount in yuan.</source>
+        <translation>金额须为正数，单位为元。</translation>
+    </message>
+    <message>
+        <source>Another terminal changed card %1 at the same time; try again.</source>
+        <translation>其他终端同时修改了卡 %1，请重试。</translation>
+    </message>
+</context>
+<context>
     <name>cs::CashBoxService</name>
     <message>
         <source>Your cash box is not open: open it before handling cash.</source>
@@ -561,6 +879,10 @@
     <message>
         <source>Cash withdrawal waiting for approval %1</source>
         <translation>现金取款待审批（审批编号 %1）</translation>
+    </message>
+    <message>
+        <source>Remote fee</source>
+        <translation>异地手续费</translation>
     </message>
 </context>
 <context>
@@ -1603,6 +1925,230 @@
         <source>The largest fee of one interbank transfer.</source>
         <translation>单笔跨行转账手续费的最高金额。</translation>
     </message>
+    <message>
+        <source>Approval for PIN resets</source>
+        <translation>重置密码须审批</translation>
+    </message>
+    <message>
+        <source>1: resetting a card&apos;s PIN waits for a supervisor&apos;s approval.</source>
+        <translation>1：重置卡密码须经主管审批。</translation>
+    </message>
+    <message>
+        <source>BIN of the debit card</source>
+        <translation>借记卡发卡行识别码（BIN）</translation>
+    </message>
+    <message>
+        <source>The first digits (6 to 8) of every debit card number the bank issues.</source>
+        <translation>本行所发借记卡卡号的前几位数字（6 至 8 位）。</translation>
+    </message>
+    <message>
+        <source>BIN of the quasi-credit card</source>
+        <translation>准贷记卡发卡行识别码（BIN）</translation>
+    </message>
+    <message>
+        <source>The first digits (6 to 8) of every quasi-credit card number the bank issues.</source>
+        <translation>本行所发准贷记卡卡号的前几位数字（6 至 8 位）。</translation>
+    </message>
+    <message>
+        <source>BIN of the credit card</source>
+        <translation>贷记卡发卡行识别码（BIN）</translation>
+    </message>
+    <message>
+        <source>The first digits (6 to 8) of every credit card number the bank issues.</source>
+        <translation>本行所发贷记卡卡号的前几位数字（6 至 8 位）。</translation>
+    </message>
+    <message>
+        <source>Card number length, debit card</source>
+        <translation>借记卡卡号长度</translation>
+    </message>
+    <message>
+        <source>Digits of a debit card number, the check digit included (16 to 19).</source>
+        <translation>借记卡卡号位数，含校验位（16 至 19 位）。</translation>
+    </message>
+    <message>
+        <source>Card number length, quasi-credit card</source>
+        <translation>准贷记卡卡号长度</translation>
+    </message>
+    <message>
+        <source>Digits of a quasi-credit card number, the check digit included (16 to 19).</source>
+        <translation>准贷记卡卡号位数，含校验位（16 至 19 位）。</translation>
+    </message>
+    <message>
+        <source>Card number length, credit card</source>
+        <translation>贷记卡卡号长度</translation>
+    </message>
+    <message>
+        <source>Digits of a credit card number, the check digit included (16 to 19).</source>
+        <translation>贷记卡卡号位数，含校验位（16 至 19 位）。</translation>
+    </message>
+    <message>
+        <source>Validity of a debit card (years)</source>
+        <translation>借记卡有效期（年）</translation>
+    </message>
+    <message>
+        <source>A debit card expires at the end of the month this many years after issuance.</source>
+        <translation>借记卡自发卡起满此年数的当月月末到期。</translation>
+    </message>
+    <message>
+        <source>Validity of a quasi-credit card (years)</source>
+        <translation>准贷记卡有效期（年）</translation>
+    </message>
+    <message>
+        <source>A quasi-credit card expires at the end of the month this many years after issuance.</source>
+        <translation>准贷记卡自发卡起满此年数的当月月末到期。</translation>
+    </message>
+    <message>
+        <source>Validity of a credit card (years)</source>
+        <translation>贷记卡有效期（年）</translation>
+    </message>
+    <message>
+        <source>A credit card expires at the end of the month this many years after issuance.</source>
+        <translation>贷记卡自发卡起满此年数的当月月末到期。</translation>
+    </message>
+    <message>
+        <source>Issuance fee, debit card</source>
+        <translation>借记卡工本费</translation>
+    </message>
+    <message>
+        <source>Charged to the settlement account when a debit card is issued; 0: none.</source>
+        <translation>发借记卡时从结算账户扣收；0：不收取。</translation>
+    </message>
+    <message>
+        <source>Issuance fee, quasi-credit card</source>
+        <translation>准贷记卡工本费</translation>
+    </message>
+    <message>
+        <source>Charged to the settlement account when a quasi-credit card is issued; 0: none.</source>
+        <translation>发准贷记卡时从结算账户扣收；0：不收取。</translation>
+    </message>
+    <message>
+        <source>Issuance fee, credit card</source>
+        <translation>贷记卡工本费</translation>
+    </message>
+    <message>
+        <source>Charged to the settlement account when a credit card is issued; 0: none.</source>
+        <translation>发贷记卡时从结算账户扣收；0：不收取。</translation>
+    </message>
+    <message>
+        <source>Annual fee, debit card</source>
+        <translation>借记卡年费</translation>
+    </message>
+    <message>
+        <source>The yearly fee of a debit card; 0: none.</source>
+        <translation>借记卡每年收取的年费；0：不收取。</translation>
+    </message>
+    <message>
+        <source>Annual fee, quasi-credit card</source>
+        <translation>准贷记卡年费</translation>
+    </message>
+    <message>
+        <source>The yearly fee of a quasi-credit card; 0: none.</source>
+        <translation>准贷记卡每年收取的年费；0：不收取。</translation>
+    </message>
+    <message>
+        <source>Annual fee, credit card</source>
+        <translation>贷记卡年费</translation>
+    </message>
+    <message>
+        <source>The yearly fee of a credit card; 0: none.</source>
+        <translation>贷记卡每年收取的年费；0：不收取。</translation>
+    </message>
+    <message>
+        <source>Quasi-credit overdraft, default</source>
+        <translation>准贷记卡默认透支额度</translation>
+    </message>
+    <message>
+        <source>The overdraft limit of a new quasi-credit card unless the teller enters another.</source>
+        <translation>新发准贷记卡的透支额度，柜员另行录入的除外。</translation>
+    </message>
+    <message>
+        <source>Credit limit, default</source>
+        <translation>贷记卡默认信用额度</translation>
+    </message>
+    <message>
+        <source>The credit limit of a new credit card unless the teller enters another.</source>
+        <translation>新发贷记卡的信用额度，柜员另行录入的除外。</translation>
+    </message>
+    <message>
+        <source>Credit card statement day</source>
+        <translation>贷记卡账单日</translation>
+    </message>
+    <message>
+        <source>The day of the month a credit card&apos;s statement is made, unless chosen at issuance.</source>
+        <translation>贷记卡每月出具账单的日期，发卡时另行选择的除外。</translation>
+    </message>
+    <message>
+        <source>Credit card due day</source>
+        <translation>贷记卡还款日</translation>
+    </message>
+    <message>
+        <source>The day of the month a credit card&apos;s statement is due, unless chosen at issuance.</source>
+        <translation>贷记卡每月账单的到期还款日，发卡时另行选择的除外。</translation>
+    </message>
+    <message>
+        <source>Remote cash free below</source>
+        <translation>异地存取现免费额度</translation>
+    </message>
+    <message>
+        <source>Remote (other city) cash deposits and withdrawals are free while the day&apos;s total stays under this.</source>
+        <translation>异地（其他城市）存取现金当日累计低于此金额时免收手续费。</translation>
+    </message>
+    <message>
+        <source>Remote cash fee (per million)</source>
+        <translation>异地存取现手续费率（百万分之）</translation>
+    </message>
+    <message>
+        <source>Above the free amount each remote cash transaction pays this many millionths of it (100 = 0.01%), rounded half up.</source>
+        <translation>超过免费额度的，每笔异地现金交易按金额的百万分之此数收取手续费（100 即 0.01%），四舍五入。</translation>
+    </message>
+    <message>
+        <source>Remote cash fee at most</source>
+        <translation>异地存取现手续费上限</translation>
+    </message>
+    <message>
+        <source>The largest remote cash fee of one transaction.</source>
+        <translation>单笔异地现金交易手续费的最高金额。</translation>
+    </message>
+    <message>
+        <source>Online payment ceiling, SMS code</source>
+        <translation>网上支付限额上限（短信验证码）</translation>
+    </message>
+    <message>
+        <source>The highest daily online payment limit a customer verifying by SMS code may choose.</source>
+        <translation>使用短信验证码验证的客户可选择的最高网上支付日累计限额。</translation>
+    </message>
+    <message>
+        <source>Online payment ceiling, OTP token</source>
+        <translation>网上支付限额上限（动态令牌）</translation>
+    </message>
+    <message>
+        <source>The highest daily online payment limit a customer verifying by OTP token may choose.</source>
+        <translation>使用动态令牌验证的客户可选择的最高网上支付日累计限额。</translation>
+    </message>
+    <message>
+        <source>Online payment ceiling, trial OTP token</source>
+        <translation>网上支付限额上限（试用动态令牌）</translation>
+    </message>
+    <message>
+        <source>The highest daily online payment limit a customer verifying by trial OTP token may choose.</source>
+        <translation>使用试用动态令牌验证的客户可选择的最高网上支付日累计限额。</translation>
+    </message>
+    <message>
+        <source>Online payment ceiling, USB key</source>
+        <translation>网上支付限额上限（U盾）</translation>
+    </message>
+    <message>
+        <source>The highest daily online payment limit a customer verifying by USB key may choose.</source>
+        <translation>使用 U盾验证的客户可选择的最高网上支付日累计限额。</translation>
+    </message>
+    <message>
+        <source>Wrong PINs before the lock</source>
+        <translation>卡密码错误锁定次数</translation>
+    </message>
+    <message>
+        <source>After this many wrong PINs in a business day the card&apos;s PIN is locked until the next business day.</source>
+        <translation>一个营业日内卡密码输错达到此次数后，密码锁定至下一营业日。</translation>
+    </message>
 </context>
 <context>
     <name>cs::SqlError</name>
@@ -1897,10 +2443,6 @@
         <translation>执行尚未执行的迁移；输出数据库结构版本</translation>
     </message>
     <message>
-        <source>create the demo branch, staff and customers (idempotent)</source>
-        <translation>创建演示网点、员工和客户（可重复执行）</translation>
-    </message>
-    <message>
         <source>print the program version</source>
         <translation>输出程序版本</translation>
     </message>
@@ -2041,6 +2583,46 @@ Commands:
     <message>
         <source>Give either --accepted or --rejected --reason R.</source>
         <translation>请提供 --accepted，或 --rejected --reason 原因，二者选其一。</translation>
+    </message>
+    <message>
+        <source>Put the card number in %1, never on the command line.</source>
+        <translation>请将卡号放入 %1，切勿写在命令行中。</translation>
+    </message>
+    <message>
+        <source>Put the PIN in %1, never on the command line.</source>
+        <translation>请将密码放入 %1，切勿写在命令行中。</translation>
+    </message>
+    <message>
+        <source>The option --%1 needs a day of the month from 1 to 28.</source>
+        <translation>选项 --%1 需要 1 至 28 之间的每月日期。</translation>
+    </message>
+    <message>
+        <source>Give either --enable or --disable.</source>
+        <translation>请提供 --enable 或 --disable，二者选其一。</translation>
+    </message>
+    <message>
+        <source>The method must be sms, otp, otp_trial or usbkey.</source>
+        <translation>验证方式必须是 sms（短信验证码）、otp（动态令牌）、otp_trial（试用动态令牌）或 usbkey（U盾）。</translation>
+    </message>
+    <message>
+        <source>The kind of loss report must be oral or written.</source>
+        <translation>挂失方式必须为 oral（口头挂失）或 written（书面挂失）。</translation>
+    </message>
+    <message>
+        <source>%1 must hold the card key as %2 hexadecimal digits.</source>
+        <translation>%1 中的卡密钥须为 %2 位十六进制数字。</translation>
+    </message>
+    <message>
+        <source>Cards on a central database need its card key in %1 (%2 hexadecimal digits; for a new database, for example from `openssl rand -hex 32`, kept as safely as the database password).</source>
+        <translation>使用中心数据库办理卡片业务，须将其卡密钥放入 %1（%2 位十六进制数字；新数据库可用 `openssl rand -hex 32` 等方式生成，并须与数据库密码同等妥善保管）。</translation>
+    </message>
+    <message>
+        <source>create the demo branch, staff, customers, accounts, cards and history (idempotent)</source>
+        <translation>创建演示网点、操作员、客户、账户、卡片及历史数据（可重复执行）</translation>
+    </message>
+    <message>
+        <source>issue cards; PIN, activation, loss reports, freeze, replacement, cancellation, online payment</source>
+        <translation>发卡；密码、激活、挂失、冻结、换卡、销卡、网上支付</translation>
     </message>
 </context>
 <context>
@@ -2577,6 +3159,10 @@ Commands:
         <source>Card</source>
         <translation>卡</translation>
     </message>
+    <message>
+        <source>Card PIN reset</source>
+        <translation>重置卡密码</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::ApprovalQueueModel</name>
@@ -2780,6 +3366,703 @@ Commands:
         <translation>
             <numerusform>每 %n 秒检查一次变动。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::CardActionDialog</name>
+    <message>
+        <source>Say why, as the customer or the instruction gives it.</source>
+        <translation>请按客户陈述或指令填写原因。</translation>
+    </message>
+    <message>
+        <source>The request did not complete.</source>
+        <translation>请求未能完成。</translation>
+    </message>
+    <message>
+        <source>Report a card lost</source>
+        <translation>卡片挂失</translation>
+    </message>
+    <message>
+        <source>Debits on the card stop at once. An oral report lapses unless a written one follows; a written report cannot be lifted, the card is replaced.</source>
+        <translation>挂失后该卡立即停止支付。口头挂失须补办书面挂失，否则到期失效；书面挂失不能解挂，只能换卡。</translation>
+    </message>
+    <message>
+        <source>Report loss</source>
+        <translation>挂失</translation>
+    </message>
+    <message>
+        <source>Lift a loss report</source>
+        <translation>卡片解挂</translation>
+    </message>
+    <message>
+        <source>The customer found the card: it works again as before the oral report. Check the ID.</source>
+        <translation>客户已找回卡片：解挂后恢复至口头挂失前的状态。请核验证件。</translation>
+    </message>
+    <message>
+        <source>Lift loss report</source>
+        <translation>解挂</translation>
+    </message>
+    <message>
+        <source>Freeze a card</source>
+        <translation>卡片冻结</translation>
+    </message>
+    <message>
+        <source>The frozen card pays nothing until it is unfrozen.</source>
+        <translation>冻结后，该卡在解冻前不能支付。</translation>
+    </message>
+    <message>
+        <source>Freeze card</source>
+        <translation>冻结</translation>
+    </message>
+    <message>
+        <source>Unfreeze a card</source>
+        <translation>卡片解冻</translation>
+    </message>
+    <message>
+        <source>The card works again.</source>
+        <translation>解冻后该卡恢复使用。</translation>
+    </message>
+    <message>
+        <source>Unfreeze card</source>
+        <translation>解冻</translation>
+    </message>
+    <message>
+        <source>Replace a card</source>
+        <translation>换卡</translation>
+    </message>
+    <message>
+        <source>A new card with a new number on the same account; the old card becomes void. The customer sets a PIN for the new card.</source>
+        <translation>在同一账户下换发新卡号的新卡，原卡作废。客户须为新卡设置密码。</translation>
+    </message>
+    <message>
+        <source>Request replacement</source>
+        <translation>提交换卡申请</translation>
+    </message>
+    <message>
+        <source>Cancel a card</source>
+        <translation>销卡</translation>
+    </message>
+    <message>
+        <source>The card is closed for good. A quasi-credit or credit card&apos;s own account must be at zero and closes with it.</source>
+        <translation>销卡后该卡永久停用。准贷记卡或贷记卡的卡账户余额须为零，并随卡一并销户。</translation>
+    </message>
+    <message>
+        <source>Cancel card</source>
+        <translation>确认销卡</translation>
+    </message>
+    <message>
+        <source>Reset a PIN</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>The PIN and its lock are cleared, so that the customer can set a new one. Check the ID.</source>
+        <translation>清除原密码及其锁定状态，由客户重新设置密码。请核验证件。</translation>
+    </message>
+    <message>
+        <source>Request PIN reset</source>
+        <translation>提交重置密码申请</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · %4</source>
+        <translation>%1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>挂失方式：</translation>
+    </message>
+    <message>
+        <source>&amp;Oral (by phone or in person, without a form)</source>
+        <translation>口头挂失（电话或临柜，无需填单）(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Written (the signed form, with the ID)</source>
+        <translation>书面挂失（填写并签署挂失申请书，凭证件办理）(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>This waits for a supervisor&apos;s approval: nothing changes until a supervisor approves it in the Approvals workspace.</source>
+        <translation>此业务须经主管审批：主管在“审批”工作区批准前不作任何变更。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close without changing anything (Esc)</source>
+        <translation>不作任何变更并关闭（Esc）</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::CardIssueWizard</name>
+    <message>
+        <source>Type the ID number from the ID the customer presents.</source>
+        <translation>请按客户出示的证件输入证件号码。</translation>
+    </message>
+    <message>
+        <source>The product&apos;s default</source>
+        <translation>产品默认值</translation>
+    </message>
+    <message>
+        <source>The request did not complete.</source>
+        <translation>请求未能完成。</translation>
+    </message>
+    <message>
+        <source>There is no PIN pad at this counter: the customer sets the PIN later.</source>
+        <translation>本柜台没有密码键盘：客户稍后再设置密码。</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer&apos;s PIN…</source>
+        <translation>等待客户输入密码…</translation>
+    </message>
+    <message>
+        <source>Card %1: choose your PIN</source>
+        <translation>卡号 %1：请设置密码</translation>
+    </message>
+    <message>
+        <source>No PIN was entered. Ask again, or go on without a PIN: the card stays issued and the customer sets the PIN later (Set PIN in the Counter).</source>
+        <translation>未输入密码。请客户重新输入，或暂不设置密码继续：卡片仍为已发卡状态，客户稍后再设置密码（在柜面点击“设置密码”）。</translation>
+    </message>
+    <message>
+        <source>Setting the PIN…</source>
+        <translation>正在设置密码…</translation>
+    </message>
+    <message>
+        <source>%1 The customer tries again.</source>
+        <translation>%1请客户重新输入。</translation>
+    </message>
+    <message>
+        <source>%1 Ask again, or go on without a PIN.</source>
+        <translation>%1请客户重新输入，或暂不设置密码继续。</translation>
+    </message>
+    <message>
+        <source>Issue a card</source>
+        <translation>发卡</translation>
+    </message>
+    <message>
+        <source>Card product</source>
+        <translation>卡产品</translation>
+    </message>
+    <message>
+        <source>Settlement account</source>
+        <translation>结算账户</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>身份核验</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>凭证</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2 · %3</source>
+        <translation>第 %1 步，共 %2 步 · %3</translation>
+    </message>
+    <message>
+        <source>For %1</source>
+        <translation>客户：%1</translation>
+    </message>
+    <message>
+        <source>Which card does the customer apply for?</source>
+        <translation>客户申请哪种卡？</translation>
+    </message>
+    <message>
+        <source>&amp;Debit card: pays from the settlement account</source>
+        <translation>借记卡：从结算账户支付(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Quasi-credit card: its own account with an overdraft limit, linked to the settlement account</source>
+        <translation>准贷记卡：独立卡账户，有透支额度，关联结算账户(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>C&amp;redit card: a credit limit, repaid each month</source>
+        <translation>贷记卡：有信用额度，按月还款(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Credit &amp;limit:</source>
+        <translation>信用额度(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Overdraft &amp;limit:</source>
+        <translation>透支额度(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation>信用额度</translation>
+    </message>
+    <message>
+        <source>Overdraft limit</source>
+        <translation>透支额度</translation>
+    </message>
+    <message>
+        <source>Empty: the product&apos;s default</source>
+        <translation>留空则使用产品默认值</translation>
+    </message>
+    <message>
+        <source>&amp;Statement day:</source>
+        <translation>账单日(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>D&amp;ue day:</source>
+        <translation>还款日(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>%1 has no open Class I or II account to settle a card on. Open one first.</source>
+        <translation>%1 没有可作为卡片结算账户的正常 I 类或 II 类账户。请先开户。</translation>
+    </message>
+    <message>
+        <source>The card pays from and into this account of the customer&apos;s.</source>
+        <translation>该卡通过客户本人的此账户收付款项。</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>账户(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>%1 · Class %2 · %3</source>
+        <translation>%1 · %2 类户 · %3</translation>
+    </message>
+    <message>
+        <source>%1, available %2 %3</source>
+        <translation>%1，可用余额 %2 %3</translation>
+    </message>
+    <message>
+        <source>Take the customer&apos;s ID card and type its number as printed on it. The card is issued only on the customer&apos;s own, valid ID.</source>
+        <translation>请收取客户的身份证件，按证件上所印号码输入。须凭客户本人有效证件发卡。</translation>
+    </message>
+    <message>
+        <source>Presented &amp;ID number:</source>
+        <translation>出示证件号码(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>18 characters on a resident ID</source>
+        <translation>居民身份证为 18 位</translation>
+    </message>
+    <message>
+        <source>Read it back to the customer. Enter issues the card.</source>
+        <translation>请向客户复述并确认。按回车发卡。</translation>
+    </message>
+    <message>
+        <source>Cardholder:</source>
+        <translation>持卡人：</translation>
+    </message>
+    <message>
+        <source>ID number:</source>
+        <translation>证件号码：</translation>
+    </message>
+    <message>
+        <source>Product:</source>
+        <translation>产品：</translation>
+    </message>
+    <message>
+        <source>Limit:</source>
+        <translation>额度：</translation>
+    </message>
+    <message>
+        <source>Settlement account:</source>
+        <translation>结算账户：</translation>
+    </message>
+    <message>
+        <source>The card is issued. The customer now chooses a 6-digit PIN on the PIN pad and enters it twice; it never shows on this screen.</source>
+        <translation>卡片已发出。请客户在密码键盘上设置 6 位数字密码并输入两次；密码不会显示在本屏幕上。</translation>
+    </message>
+    <message>
+        <source>The card number, shown this once. Print the voucher for the customer to sign; the Counter shows only the masked number from now on.</source>
+        <translation>卡号仅在此显示一次。请打印凭证交客户签字；此后柜面只显示屏蔽后的卡号。</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · expires %3</source>
+        <translation>%1 · %2 · 有效期至 %3</translation>
+    </message>
+    <message>
+        <source>Settlement account %1</source>
+        <translation>结算账户 %1</translation>
+    </message>
+    <message>
+        <source>Card account %1</source>
+        <translation>卡账户 %1</translation>
+    </message>
+    <message>
+        <source>PIN set by the customer.</source>
+        <translation>客户已设置密码。</translation>
+    </message>
+    <message>
+        <source>No PIN yet: the customer sets it later.</source>
+        <translation>尚未设置密码：客户稍后设置。</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>Show the voucher and print it (%1)</source>
+        <translation>显示并打印凭证（%1）</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <source>Save the voucher as a PDF file (%1)</source>
+        <translation>将凭证保存为 PDF 文件（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Ask again</source>
+        <translation>重新输入(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>The previous page (%1)</source>
+        <translation>返回上一步（%1）</translation>
+    </message>
+    <message>
+        <source>Issue card</source>
+        <translation>发卡</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Go on without PIN</source>
+        <translation>暂不设置密码</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::CardVaultAccess</name>
+    <message>
+        <source>This terminal has no place to keep the card key.</source>
+        <translation>本终端没有可保存卡密钥的位置。</translation>
+    </message>
+    <message>
+        <source>Cards cannot be served on this terminal: the card key of this database is not installed here. An administrator must install the card key on this terminal.</source>
+        <translation>本终端不能办理卡片业务：本终端未安装此数据库的卡密钥。须由管理员在本终端安装卡密钥。</translation>
+    </message>
+    <message>
+        <source>Cards cannot be served on this terminal: it holds another card key than this database. An administrator must install the database&apos;s card key on this terminal.</source>
+        <translation>本终端不能办理卡片业务：本终端的卡密钥与此数据库不一致。须由管理员在本终端安装该数据库的卡密钥。</translation>
+    </message>
+    <message>
+        <source>Cards cannot be served on this terminal: %1</source>
+        <translation>本终端不能办理卡片业务：%1</translation>
+    </message>
+    <message>
+        <source>A card key is 64 hexadecimal digits.</source>
+        <translation>卡密钥为 64 位十六进制数字。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::CardsModel</name>
+    <message>
+        <source>Not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Locked today</source>
+        <translation>今日已锁定</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>已设置</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>未开通</translation>
+    </message>
+    <message>
+        <source>%1, %2 a day</source>
+        <translation>%1，每日 %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2; it lapses on %3 unless a written report follows.</source>
+        <translation>%2 办理%1；如未补办书面挂失，将于 %3 失效。</translation>
+    </message>
+    <message>
+        <source>%1 on %2; the card can be replaced from %3.</source>
+        <translation>%2 办理%1；自 %3 起可换卡。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wrong PIN(s) more today lock it.</source>
+        <translation>
+            <numerusform>今日再输错 %n 次密码即锁定。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Three wrong PINs today: locked until the next business day.</source>
+        <translation>今日密码已输错三次：锁定至下一营业日。</translation>
+    </message>
+    <message>
+        <source>Settlement account %1, card account %2</source>
+        <translation>结算账户 %1，卡账户 %2</translation>
+    </message>
+    <message>
+        <source>The first 6 and last 4 digits; the full number is only on the issuance voucher</source>
+        <translation>显示前 6 位和后 4 位；完整卡号仅见于发卡凭证</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Settlement account</source>
+        <translation>结算账户</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Online payment</source>
+        <translation>网上支付</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>有效期至</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::CardsPanel</name>
+    <message>
+        <source>%1 has no card yet. %2 issues one.</source>
+        <translation>%1 名下尚无卡片。按 %2 发卡。</translation>
+    </message>
+    <message>
+        <source>%1 has no card.</source>
+        <translation>%1 名下没有卡片。</translation>
+    </message>
+    <message>
+        <source>Card %1 issued to %2 with the PIN the customer chose; activate it when the customer has signed it.</source>
+        <translation>卡 %1 已发给 %2，密码已由客户设置；客户签字后请激活。</translation>
+    </message>
+    <message>
+        <source>Card %1 issued to %2 without a PIN: %3 lets the customer set one.</source>
+        <translation>卡 %1 已发给 %2，尚未设置密码：按 %3 由客户设置密码。</translation>
+    </message>
+    <message>
+        <source>The request did not complete.</source>
+        <translation>请求未能完成。</translation>
+    </message>
+    <message>
+        <source>Card %1 activated.</source>
+        <translation>卡 %1 已激活。</translation>
+    </message>
+    <message>
+        <source>Card %1: choose a new PIN</source>
+        <translation>卡号 %1：请设置新密码</translation>
+    </message>
+    <message>
+        <source>No PIN was entered for card %1; nothing changed.</source>
+        <translation>卡 %1 未输入密码，未作任何变更。</translation>
+    </message>
+    <message>
+        <source>The customer set the PIN of card %1.</source>
+        <translation>客户已设置卡 %1 的密码。</translation>
+    </message>
+    <message>
+        <source>Card %1: enter your current PIN</source>
+        <translation>卡号 %1：请输入原密码</translation>
+    </message>
+    <message>
+        <source>No new PIN was entered for card %1; nothing changed.</source>
+        <translation>卡 %1 未输入新密码，未作任何变更。</translation>
+    </message>
+    <message>
+        <source>The customer changed the PIN of card %1.</source>
+        <translation>客户已修改卡 %1 的密码。</translation>
+    </message>
+    <message>
+        <source>The replacement of card %1 waits for a supervisor&apos;s approval: request no. %2.</source>
+        <translation>卡 %1 换卡待主管审批：申请编号 %2。</translation>
+    </message>
+    <message>
+        <source>The PIN reset of card %1 waits for a supervisor&apos;s approval: request no. %2.</source>
+        <translation>卡 %1 重置密码待主管审批：申请编号 %2。</translation>
+    </message>
+    <message>
+        <source>The change of card %1 waits for a supervisor&apos;s approval: request no. %2.</source>
+        <translation>卡 %1 的变更待主管审批：申请编号 %2。</translation>
+    </message>
+    <message>
+        <source>Card %1: %2.</source>
+        <translation>卡 %1：%2。</translation>
+    </message>
+    <message>
+        <source>The new card is %1.</source>
+        <translation>新卡卡号为 %1。</translation>
+    </message>
+    <message>
+        <source>Online payment settings of card %1 saved.</source>
+        <translation>卡 %1 的网上支付设置已保存。</translation>
+    </message>
+    <message>
+        <source>Cards of the customer</source>
+        <translation>客户的卡片</translation>
+    </message>
+    <message>
+        <source>Issue card…</source>
+        <translation>发卡…</translation>
+    </message>
+    <message>
+        <source>Issue a new card to the customer</source>
+        <translation>为客户发新卡</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>激活</translation>
+    </message>
+    <message>
+        <source>Activate the selected card once the customer has it and has set a PIN</source>
+        <translation>客户领卡并设置密码后，激活所选卡片</translation>
+    </message>
+    <message>
+        <source>Set PIN…</source>
+        <translation>设置密码…</translation>
+    </message>
+    <message>
+        <source>The customer chooses the card&apos;s PIN on the PIN pad</source>
+        <translation>由客户在密码键盘上设置卡密码</translation>
+    </message>
+    <message>
+        <source>Change PIN…</source>
+        <translation>修改密码…</translation>
+    </message>
+    <message>
+        <source>The customer enters the current PIN, then a new one, on the PIN pad</source>
+        <translation>由客户在密码键盘上先输入原密码，再输入新密码</translation>
+    </message>
+    <message>
+        <source>Reset PIN…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Clear a forgotten PIN so that the customer sets a new one (waits for approval)</source>
+        <translation>清除客户遗忘的密码，由客户重新设置（须审批）</translation>
+    </message>
+    <message>
+        <source>Report loss…</source>
+        <translation>挂失…</translation>
+    </message>
+    <message>
+        <source>Report the selected card lost, orally or in writing</source>
+        <translation>对所选卡片办理口头挂失或书面挂失</translation>
+    </message>
+    <message>
+        <source>Lift loss report…</source>
+        <translation>解挂…</translation>
+    </message>
+    <message>
+        <source>Lift an oral loss report: the card works again</source>
+        <translation>解除口头挂失：卡片恢复使用</translation>
+    </message>
+    <message>
+        <source>Freeze…</source>
+        <translation>冻结…</translation>
+    </message>
+    <message>
+        <source>Freeze the selected card</source>
+        <translation>冻结所选卡片</translation>
+    </message>
+    <message>
+        <source>Unfreeze…</source>
+        <translation>解冻…</translation>
+    </message>
+    <message>
+        <source>Unfreeze the selected card</source>
+        <translation>解冻所选卡片</translation>
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation>换卡…</translation>
+    </message>
+    <message>
+        <source>Replace the card with a new number on the same account (waits for approval)</source>
+        <translation>在同一账户下换发新卡号的新卡（须审批）</translation>
+    </message>
+    <message>
+        <source>Cancel card…</source>
+        <translation>销卡…</translation>
+    </message>
+    <message>
+        <source>Close the selected card for good</source>
+        <translation>注销所选卡片，永久停用</translation>
+    </message>
+    <message>
+        <source>Online payment…</source>
+        <translation>网上支付…</translation>
+    </message>
+    <message>
+        <source>Online payment: enabled, verification method and daily limit</source>
+        <translation>网上支付：开通状态、验证方式和日累计限额</translation>
+    </message>
+    <message>
+        <source>Reprint voucher…</source>
+        <translation>补打凭证…</translation>
+    </message>
+    <message>
+        <source>Print the issuance voucher of a card not yet activated again</source>
+        <translation>补打未激活卡片的发卡凭证</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Set, change or reset the PIN</source>
+        <translation>设置、修改或重置密码</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>挂失</translation>
+    </message>
+    <message>
+        <source>Report a loss or lift an oral report</source>
+        <translation>挂失或解除口头挂失</translation>
+    </message>
+    <message>
+        <source>Freeze</source>
+        <translation>冻结</translation>
+    </message>
+    <message>
+        <source>Freeze or unfreeze the card</source>
+        <translation>冻结或解冻卡片</translation>
     </message>
 </context>
 <context>
@@ -3630,6 +4913,30 @@ Commands:
         <source>Withdrawal of %1 from %2 waits for a supervisor&apos;s approval: request no. %3.</source>
         <translation>账户 %2 取款 %1 待主管审批：申请编号 %3。</translation>
     </message>
+    <message>
+        <source>Cards</source>
+        <translation>卡片</translation>
+    </message>
+    <message>
+        <source>Show the customer&apos;s cards</source>
+        <translation>查看客户的卡片</translation>
+    </message>
+    <message>
+        <source>Acc&amp;ount</source>
+        <translation>账户(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;rds (%1)</source>
+        <translation>卡片(&amp;R)（%1）</translation>
+    </message>
+    <message>
+        <source>Ca&amp;rds</source>
+        <translation>卡片(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s cards (%1)</source>
+        <translation>客户的卡片（%1）</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::CustomerResultsModel</name>
@@ -3892,6 +5199,102 @@ Terminal: %2</source>
     </message>
 </context>
 <context>
+    <name>cs::ui::OnScreenPinPad</name>
+    <message>
+        <source>PIN pad</source>
+        <translation>密码键盘</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Clear all digits</source>
+        <translation>清除全部数字</translation>
+    </message>
+    <message>
+        <source>Delete the last digit</source>
+        <translation>删除最后一位</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Enter the same 6 digits again to confirm, then OK.</source>
+        <translation>请再次输入相同的 6 位数字，然后按“确定”。</translation>
+    </message>
+    <message>
+        <source>Choose 6 digits, then OK. Do not use 123456 or six equal digits.</source>
+        <translation>请设置 6 位数字密码，然后按“确定”。请勿使用 123456 或六位相同数字。</translation>
+    </message>
+    <message>
+        <source>Enter your 6-digit PIN, then OK.</source>
+        <translation>请输入 6 位数字密码，然后按“确定”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled in %n second(s) without a key.</source>
+        <translation>
+            <numerusform>%n 秒内无按键将自动取消。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::OnlinePaymentDialog</name>
+    <message>
+        <source>Ceiling with %1: %2 a day</source>
+        <translation>%1 最高限额：每日 %2</translation>
+    </message>
+    <message>
+        <source>Available credit: %1</source>
+        <translation>可用额度：%1</translation>
+    </message>
+    <message>
+        <source>The request did not complete.</source>
+        <translation>请求未能完成。</translation>
+    </message>
+    <message>
+        <source>Online payment of card %1</source>
+        <translation>卡 %1 网上支付</translation>
+    </message>
+    <message>
+        <source>Whether card %1 pays online, how the customer confirms a payment, and the most it pays in one day.</source>
+        <translation>设置卡 %1 是否开通网上支付、客户确认支付的验证方式以及每日最高支付金额。</translation>
+    </message>
+    <message>
+        <source>&amp;Online payment enabled</source>
+        <translation>开通网上支付(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Verification:</source>
+        <translation>验证方式(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Daily &amp;limit:</source>
+        <translation>日累计限额(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Daily limit</source>
+        <translation>日累计限额</translation>
+    </message>
+    <message>
+        <source>e.g. 5,000.00</source>
+        <translation>例如 5,000.00</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>cs::ui::PasswordChangeDialog</name>
     <message>
         <source>The new password and its repetition are not the same.</source>
@@ -3960,6 +5363,25 @@ Terminal: %2</source>
     <message>
         <source>Sign off without changing the password (Esc)</source>
         <translation>不修改密码，直接签退（Esc）</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::PinRequest</name>
+    <message>
+        <source>PIN entry</source>
+        <translation>密码输入</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer&apos;s PIN…</source>
+        <translation>等待客户输入密码…</translation>
+    </message>
+    <message>
+        <source>The customer types it on the PIN pad; it never shows here. Esc cancels.</source>
+        <translation>由客户在密码键盘上输入，密码不会在此显示。按 Esc 取消。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -4927,6 +6349,78 @@ Terminal: %2</source>
         <source>Approval no.</source>
         <translation>审批编号</translation>
     </message>
+    <message>
+        <source>Card issuance voucher (reprint)</source>
+        <translation>发卡凭证（补打）</translation>
+    </message>
+    <message>
+        <source>Card issuance voucher</source>
+        <translation>发卡凭证</translation>
+    </message>
+    <message>
+        <source>Card record: %1</source>
+        <translation>卡记录号：%1</translation>
+    </message>
+    <message>
+        <source>Overdraft limit</source>
+        <translation>透支额度</translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation>信用额度</translation>
+    </message>
+    <message>
+        <source>Product default</source>
+        <translation>产品默认值</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Cardholder</source>
+        <translation>持卡人</translation>
+    </message>
+    <message>
+        <source>Card product</source>
+        <translation>卡产品</translation>
+    </message>
+    <message>
+        <source>Settlement account</source>
+        <translation>结算账户</translation>
+    </message>
+    <message>
+        <source>Card account</source>
+        <translation>卡账户</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Set by the cardholder</source>
+        <translation>已由持卡人设置</translation>
+    </message>
+    <message>
+        <source>Not set yet</source>
+        <translation>尚未设置</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>注意事项</translation>
+    </message>
+    <message>
+        <source>Sign the back of the card. Keep the PIN secret; the bank never asks for it.</source>
+        <translation>请在卡片背面签名。请妥善保管密码，银行工作人员不会向您索要密码。</translation>
+    </message>
+    <message>
+        <source>Cardholder signature:</source>
+        <translation>持卡人签字：</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::Workspaces</name>
@@ -4992,6 +6486,10 @@ Terminal: %2</source>
     <message>
         <source>Countersign</source>
         <translation>柜台签章</translation>
+    </message>
+    <message>
+        <source>The card key is installed on this terminal.</source>
+        <translation>卡密钥已安装到本终端。</translation>
     </message>
 </context>
 </TS>

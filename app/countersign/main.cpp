@@ -1,3 +1,4 @@
+#include "cards/cardvaultaccess.h"
 #include "i18n/translations.h"
 #include "security/connectiondialog.h"
 #include "security/connectionsettings.h"
@@ -10,6 +11,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFile>
 #include <QMessageBox>
 #include <QProcessEnvironment>
 #include <QSysInfo>
@@ -118,7 +120,10 @@ int main(int argc, char* argv[])
     const QCommandLineOption connectionOption(
         u"connection-settings"_s,
         u"Edit the saved database connection (password in the system keychain) before starting."_s);
-    parser.addOptions({demoOption, dbOption, langOption, terminalOption, connectionOption});
+    const QCommandLineOption installKeyOption(
+        u"install-card-key"_s,
+        u"Install the database's card key (64 hexadecimal digits read from standard input) on this terminal, then exit."_s);
+    parser.addOptions({demoOption, dbOption, langOption, terminalOption, connectionOption, installKeyOption});
     parser.process(app);
 
     cs::ui::installTranslations(app, parser.value(langOption));
@@ -147,6 +152,19 @@ int main(int argc, char* argv[])
     if (!db) {
         QMessageBox::critical(nullptr, QApplication::translate("main", "Countersign"), db.error().message);
         return 1;
+    }
+    if (parser.isSet(installKeyOption)) {
+        // From standard input, so that the key is in no argument list, no shell history and no file.
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly))
+            return 1;
+        cs::SecureBytes typed(in.readLine(256));
+        const auto installed = cs::ui::installTerminalCardKey(*db, typed.bytes());
+        QTextStream out(installed ? stdout : stderr);
+        out << (installed ? QApplication::translate("main", "The card key is installed on this terminal.")
+                          : installed.error().message)
+            << Qt::endl;
+        return installed ? 0 : 3;
     }
     const QString terminal = parser.isSet(terminalOption) ? parser.value(terminalOption) : QSysInfo::machineHostName();
     cs::ui::TerminalController controller(*db, terminal);

@@ -139,13 +139,19 @@ ApprovalDecision fromResponse(const QJsonObject& o, bool replayed)
 QJsonObject approvalJson(const ApprovalRecord& a)
 {
     const auto orNull = [](const QString& s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
+    // A sealed secret or a keyed hash in a payload (a replacement card's new number) is for the executing
+    // code; people and the audit see the masked copy beside it.
+    QJsonObject shown = a.payload;
+    for (const QString& key : a.payload.keys())
+        if (key.endsWith(u"_sealed"_s) || key.endsWith(u"_hash"_s))
+            shown.remove(key);
     return {{u"id"_s, a.id},
             {u"branch_id"_s, a.branchId},
             {u"business_date"_s, a.businessDate.toString(Qt::ISODate)},
             {u"action"_s, a.action},
             {u"entity_type"_s, a.entityType},
             {u"entity_id"_s, a.entityId},
-            {u"payload"_s, a.payload},
+            {u"payload"_s, shown},
             {u"amount"_s, a.amount ? QJsonValue(plain(*a.amount)) : QJsonValue()},
             {u"currency"_s, a.amount ? QJsonValue(a.amount->currency().code()) : QJsonValue()},
             {u"request_id"_s, a.requestId},

@@ -72,19 +72,6 @@ Result<std::optional<QString>> registeredKeyId(const Database& db)
     return id;
 }
 
-// Another store's secrets through this one, without owning it (the caller keeps the fallback).
-class BorrowedSecretStore final : public SecretStore {
-public:
-    explicit BorrowedSecretStore(SecretStore& store) : m_store(store) {}
-    bool isAvailable() const override { return m_store.isAvailable(); }
-    Result<QByteArray> read(const QString& key) override { return m_store.read(key); }
-    Status write(const QString& key, const QByteArray& secret) override { return m_store.write(key, secret); }
-    Status remove(const QString& key) override { return m_store.remove(key); }
-
-private:
-    SecretStore& m_store;
-};
-
 } // namespace
 
 QString cardMasterKeyName() { return u"countersign/card-master-key"_s; }

@@ -43,6 +43,19 @@ private:
     QByteArray m_bytes;
 };
 
+// Another store's secrets through this one, without owning it (the caller keeps the other store alive).
+class BorrowedSecretStore final : public SecretStore {
+public:
+    explicit BorrowedSecretStore(SecretStore& store) : m_store(store) {}
+    bool isAvailable() const override { return m_store.isAvailable(); }
+    Result<QByteArray> read(const QString& key) override { return m_store.read(key); }
+    Status write(const QString& key, const QByteArray& secret) override { return m_store.write(key, secret); }
+    Status remove(const QString& key) override { return m_store.remove(key); }
+
+private:
+    SecretStore& m_store;
+};
+
 class MemorySecretStore final : public SecretStore {
 public:
     ~MemorySecretStore() override;

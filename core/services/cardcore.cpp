@@ -8,6 +8,8 @@
 
 #include <QCoreApplication>
 
+#include <openssl/rand.h>
+
 using namespace Qt::StringLiterals;
 
 namespace cs::cards {
@@ -16,6 +18,23 @@ namespace {
 // Enough to step over a number that another BIN's cards already use (a BIN that is a prefix of another);
 // ordinary issuance takes the first.
 constexpr int panAttempts = 20;
+
+// A uniformly random individual account number of `digits` digits (ISO/IEC 7812), by rejection so that
+// no number is likelier than another; nullopt when the random source fails.
+std::optional<qint64> randomIndividualNumber(int digits)
+{
+    quint64 range = 1;
+    for (int i = 0; i < digits; ++i)
+        range *= 10;
+    const quint64 limit = (~quint64(0) / range) * range;
+    for (;;) {
+        quint64 drawn = 0;
+        if (RAND_bytes(reinterpret_cast<unsigned char*>(&drawn), sizeof drawn) != 1)
+            return std::nullopt;
+        if (drawn < limit)
+            return qint64(drawn % range);
+    }
+}
 
 QString plain(qint64 minor) { return formatAmount(Money(minor, Currency::cny()), {.grouping = false, .withCode = false}); }
 
@@ -139,15 +158,15 @@ Result<SealedPan> allocatePan(UnitOfWork& uow, const CardVault& vault, const QSt
     const int length = int(settings->value(lengthKey));
     CardRepository cards(uow);
     for (int attempt = 0; attempt < panAttempts; ++attempt) {
-        auto sequence = cards.nextPanSequence(bin);
+        const auto sequence = randomIndividualNumber(length - int(bin.size()) - 1);
         if (!sequence)
-            return fail(sequence.error());
+            return fail(Error::internal(u"card.pan_random"_s, u"The random source gave no card number"_s));
         std::optional<QString> pan = pan::compose(bin, *sequence, length);
         if (!pan)
-            return fail(Error::refused(u"card.pan_exhausted"_s, u"product"_s,
+            return fail(Error::refused(u"card.pan_settings"_s, u"product"_s,
                                        QCoreApplication::translate("cs::Cards",
-                                                                   "No card number is left under BIN %1 with %2 digits; "
-                                                                   "an administrator sets another BIN or length.")
+                                                                   "BIN %1 with %2 digits cannot form card numbers; "
+                                                                   "an administrator corrects the card settings.")
                                            .arg(bin)
                                            .arg(length)));
         const QString hash = vault.panLookupHash(*pan);

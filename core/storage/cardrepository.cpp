@@ -145,22 +145,6 @@ Status CardRepository::update(const CardRecord& c)
     return {};
 }
 
-Result<qint64> CardRepository::nextPanSequence(const QString& bin)
-{
-    // One statement: the first number of a BIN creates its row, every later one takes the row's lock.
-    auto taken = m_uow.exec(u"INSERT INTO card_pan_sequences (bin, next_sequence) VALUES (?, 2) ON CONFLICT (bin) "
-                            "DO UPDATE SET next_sequence = card_pan_sequences.next_sequence + 1 "
-                            "RETURNING next_sequence - 1"_s,
-                            {bin});
-    if (!taken)
-        return fail(taken.error());
-    if (!taken->next())
-        return fail(Error::internal(u"db.error"_s, u"card_pan_sequences returned no number"_s));
-    const qint64 value = taken->value(0).toLongLong();
-    taken->finish();
-    return value;
-}
-
 Result<int> CardRepository::liveCardsOn(qint64 accountId)
 {
     auto value = m_uow.scalar(u"SELECT COUNT(*) FROM cards WHERE (settlement_account_id = ? OR card_account_id = ?) "

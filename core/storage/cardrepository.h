@@ -67,8 +67,6 @@ public:
     // `card`, whose version must still be the stored one; version + 1. Conflict card.changed otherwise.
     Status update(const CardRecord& card);
 
-    // The next sequence number under `bin`, taken under the row's lock (the row starts at 1).
-    Result<qint64> nextPanSequence(const QString& bin);
 
     // Cards on the account (as settlement or card account) that are neither replaced nor cancelled.
     Result<int> liveCardsOn(qint64 accountId);

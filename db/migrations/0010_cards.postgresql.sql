@@ -5,9 +5,8 @@
 --                        key itself lives only in the terminals' secret stores; a terminal holding another
 --                        key is refused instead of writing rows nobody can read. `singleton` makes a
 --                        second key id a unique violation.
---   card_pan_sequences   the next sequence number per BIN, taken under the row's lock (PAN = BIN +
---                        zero-padded sequence + Luhn digit).
---   cards                one row per card. The PAN is never stored in clear: pan_sealed (AES-256-GCM under
+--   cards                one row per card. PAN = BIN + a random individual number + Luhn digit (a counter
+--                        would let the masked digits and the issue order give the number away). The PAN is never stored in clear: pan_sealed (AES-256-GCM under
 --                        pan_key_id), pan_hash (HMAC-SHA256, keyed, for lookup), pan_masked (first 6, last
 --                        4). No PIN, PIN block, CVV2 or track data: pin_vv is a keyed verification value.
 --                        States: issued | active | lost_oral | lost_written | frozen | replaced | cancelled;
@@ -27,13 +26,6 @@ CREATE TABLE card_keys (
     CONSTRAINT card_keys_one_key UNIQUE (singleton),
     CONSTRAINT card_keys_singleton_check CHECK (singleton),
     CONSTRAINT card_keys_key_id_format CHECK (key_id ~ '^[0-9a-f]{16}$')
-);
-
-CREATE TABLE card_pan_sequences (
-    bin            TEXT   PRIMARY KEY,
-    next_sequence  BIGINT NOT NULL DEFAULT 1,
-    CONSTRAINT card_pan_sequences_bin_format CHECK (bin ~ '^[0-9]{6,8}$'),
-    CONSTRAINT card_pan_sequences_next_positive CHECK (next_sequence >= 1)
 );
 
 CREATE TABLE cards (
@@ -113,7 +105,6 @@ CREATE INDEX cards_settlement_account_idx ON cards (settlement_account_id);
 CREATE INDEX cards_card_account_idx ON cards (card_account_id);
 
 COMMENT ON TABLE card_keys IS 'The id of the one card master key of this database (the key itself is never stored here).';
-COMMENT ON TABLE card_pan_sequences IS 'Next PAN sequence number per BIN, taken under a row lock.';
 COMMENT ON TABLE cards IS 'Cards: PAN sealed (AES-256-GCM), keyed hash for lookup, masked copy for display; never the PAN, PIN, PIN block, CVV2 or track data in clear.';
 
 INSERT INTO settings (key, value) VALUES
@@ -146,6 +137,6 @@ INSERT INTO settings (key, value) VALUES
     ('cards.pin_max_failures',           '3'),
     ('approvals.required.card_pin_reset', '1');
 
-GRANT SELECT, INSERT ON card_keys, card_pan_sequences, cards TO countersign_app;
-GRANT UPDATE ON card_pan_sequences, cards TO countersign_app;
+GRANT SELECT, INSERT ON card_keys, cards TO countersign_app;
+GRANT UPDATE ON cards TO countersign_app;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO countersign_app;

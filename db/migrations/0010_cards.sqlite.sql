@@ -5,9 +5,8 @@
 --                        key itself lives only in the terminals' secret stores; a terminal holding another
 --                        key is refused instead of writing rows nobody can read. `singleton` makes a
 --                        second key id a unique violation.
---   card_pan_sequences   the next sequence number per BIN, taken under the row's lock (PAN = BIN +
---                        zero-padded sequence + Luhn digit).
---   cards                one row per card. The PAN is never stored in clear: pan_sealed (AES-256-GCM under
+--   cards                one row per card. PAN = BIN + a random individual number + Luhn digit (a counter
+--                        would let the masked digits and the issue order give the number away). The PAN is never stored in clear: pan_sealed (AES-256-GCM under
 --                        pan_key_id), pan_hash (HMAC-SHA256, keyed, for lookup), pan_masked (first 6, last
 --                        4). No PIN, PIN block, CVV2 or track data: pin_vv is a keyed verification value.
 --                        States: issued | active | lost_oral | lost_written | frozen | replaced | cancelled;
@@ -28,13 +27,6 @@ CREATE TABLE card_keys (
     CONSTRAINT card_keys_singleton_check CHECK (singleton = 1),
     CONSTRAINT card_keys_key_id_format CHECK (length(key_id) = 16 AND key_id NOT GLOB '*[^0-9a-f]*'),
     CONSTRAINT card_keys_created_at_format CHECK (created_at GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9]Z' AND strftime('%Y-%m-%dT%H:%M:%fZ', created_at) IS created_at)
-) STRICT;
-
-CREATE TABLE card_pan_sequences (
-    bin            TEXT    PRIMARY KEY,
-    next_sequence  INTEGER NOT NULL DEFAULT 1,
-    CONSTRAINT card_pan_sequences_bin_format CHECK (length(bin) BETWEEN 6 AND 8 AND bin NOT GLOB '*[^0-9]*'),
-    CONSTRAINT card_pan_sequences_next_positive CHECK (next_sequence >= 1)
 ) STRICT;
 
 CREATE TABLE cards (

@@ -358,6 +358,13 @@ private slots:
                       u"approval.duplicate"_s);
         expectFailure(as(u"teller1"_s, {u"approval"_s, u"approve"_s, u"--id"_s, QString::number(approval)}), 3,
                       u"permission.denied"_s);
+        // The checker sees the new number masked; its sealed copy and keyed hash stay out of sight.
+        const auto shown = as(u"super1"_s, {u"approval"_s, u"show"_s, u"--id"_s, QString::number(approval)});
+        expectSuccess(shown);
+        const QJsonObject payload = shown.out.value(u"payload"_s).toObject();
+        QVERIFY(payload.value(u"new_pan_masked"_s).toString().startsWith(debitBin));
+        QVERIFY(!payload.contains(u"new_pan_sealed"_s));
+        QVERIFY(!payload.contains(u"new_pan_hash"_s));
 
         const auto approved = as(u"super1"_s, {u"approval"_s, u"approve"_s, u"--id"_s, QString::number(approval)});
         expectSuccess(approved);

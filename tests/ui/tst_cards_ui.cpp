@@ -141,6 +141,7 @@ private slots:
     void pinLaterThenSetAndResetWaits();
     void idNumberNotTheCustomersIssuesNothing();
     void terminalWithoutTheCardKeyIsTold();
+    void installingTheCardKey();
     void screenshots();
 
 private:
@@ -759,6 +760,29 @@ void TestCardsUi::terminalWithoutTheCardKeyIsTold()
     QVERIFY(!child<QAction>(m_counter, u"reportLossAction"_s)->isEnabled());
     // Nothing was written to the terminal's store.
     QVERIFY(!empty.read(cs::cardMasterKeyName()));
+    cs::ui::setCardKeyStoreForTesting(&m_keys);
+}
+
+void TestCardsUi::installingTheCardKey()
+{
+    const auto held = m_keys.read(cs::cardMasterKeyName());
+    CS_VERIFY_RESULT(held);
+    cs::MemorySecretStore terminal;
+    cs::ui::setCardKeyStoreForTesting(&terminal);
+    const auto malformed = cs::ui::installTerminalCardKey(*m_db, "12ab");
+    QVERIFY(!malformed);
+    QCOMPARE(malformed.error().code, u"card.key_malformed"_s);
+    // Another key than the database's: refused, and the terminal keeps nothing.
+    const auto foreign = cs::ui::installTerminalCardKey(*m_db, QByteArray(64, 'a'));
+    QVERIFY(!foreign);
+    QCOMPARE(foreign.error().code, u"card.key_mismatch"_s);
+    QVERIFY(!terminal.read(cs::cardMasterKeyName()));
+    // The database's key, typed with a trailing newline as a shell pipes it.
+    CS_VERIFY_RESULT(cs::ui::installTerminalCardKey(*m_db, held->toHex() + "\n"));
+    QCOMPARE(terminal.read(cs::cardMasterKeyName()).value(), *held);
+    const auto vault = cs::ui::openTerminalCardVault(*m_db);
+    CS_VERIFY_RESULT(vault);
+    QCOMPARE(vault->keyId(), cs::CardVault::fromMasterKey(*held)->keyId());
     cs::ui::setCardKeyStoreForTesting(&m_keys);
 }
 
