@@ -61,6 +61,25 @@ QJsonObject countWrongPin(CardRecord& card, const Day& day, AuditEntry& audit)
             {u"max_failures"_s, day.maxFailures}};
 }
 
+// The gate of a step that takes the current PIN. Whatever a PIN may be changed on, it may be verified
+// on (a PIN, no loss report in force), while it is not locked. A wrong PIN is counted and saved, and its
+// refusal is the answer to keep on record; nullopt: the PIN is right, go on.
+std::optional<Result<QJsonObject>> checkCurrentPin(UnitOfWork& uow, const CardVault& vault, CardRecord& card,
+                                                   const Day& day, const SecureBytes& pin, AuditEntry& audit)
+{
+    if (auto allowed = checkCardCommand(CardCommand::ChangePin, cards::factsOf(card, day)); !allowed)
+        return fail(allowed.error());
+    if (cards::pinLockOf(card, day).locked(day.businessDate))
+        return fail(pinLocked(day.maxFailures));
+    if (vault.pinMatches(card.panHash, pin, card.pinVv))
+        return std::nullopt;
+    QJsonObject refused = countWrongPin(card, day, audit);
+    CardRepository cards(uow);
+    if (auto saved = cards::save(cards, card); !saved)
+        return fail(saved.error());
+    return refused;
+}
+
 } // namespace
 
 Result<CardChange> CardService::setPin(const Session& session, qint64 cardId, const SecureBytes& pin,
@@ -95,17 +114,9 @@ Result<CardChange> CardService::changePin(const Session& session, qint64 cardId,
             auto card = cards::lockForCommand(uow, session, cardId, *day);
             if (!card)
                 return fail(card.error());
-            if (auto allowed = checkCardCommand(CardCommand::ChangePin, cards::factsOf(*card, *day)); !allowed)
-                return fail(allowed.error());
-            if (cards::pinLockOf(*card, *day).locked(day->businessDate))
-                return fail(pinLocked(day->maxFailures));
+            if (auto refused = checkCurrentPin(uow, m_vault, *card, *day, oldPin, audit))
+                return std::move(*refused);
             CardRepository cards(uow);
-            if (!m_vault.pinMatches(card->panHash, oldPin, card->pinVv)) {
-                QJsonObject refused = countWrongPin(*card, *day, audit);
-                if (auto saved = cards::save(cards, *card); !saved)
-                    return fail(saved.error());
-                return refused;
-            }
             const QJsonObject before = cards::picture(*card);
             card->pinVv = m_vault.pinVerificationValue(card->panHash, newPin);
             card->pinFailures = 0;
@@ -134,18 +145,9 @@ Status CardService::verifyPin(const Session& session, qint64 cardId, const Secur
             auto card = cards::lockForCommand(uow, session, cardId, *day);
             if (!card)
                 return fail(card.error());
-            // Whatever a PIN may be changed on, it may be verified on (a PIN, no loss report in force).
-            if (auto allowed = checkCardCommand(CardCommand::ChangePin, cards::factsOf(*card, *day)); !allowed)
-                return fail(allowed.error());
-            if (cards::pinLockOf(*card, *day).locked(day->businessDate))
-                return fail(pinLocked(day->maxFailures));
+            if (auto refused = checkCurrentPin(uow, m_vault, *card, *day, pin, audit))
+                return std::move(*refused);
             CardRepository cards(uow);
-            if (!m_vault.pinMatches(card->panHash, pin, card->pinVv)) {
-                QJsonObject refused = countWrongPin(*card, *day, audit);
-                if (auto saved = cards::save(cards, *card); !saved)
-                    return fail(saved.error());
-                return refused;
-            }
             if (card->pinFailures > 0) {
                 audit.before = cards::picture(*card);
                 card->pinFailures = 0;

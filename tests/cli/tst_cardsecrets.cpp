@@ -68,22 +68,7 @@ private:
             m_pans << *pan;
     }
 
-    QByteArray dumpAllTables()
-    {
-        QByteArray dump;
-        auto conn = m_db.db().connection();
-        for (const QString& table : conn->tables()) {
-            QSqlQuery q(*conn);
-            if (!q.exec(u"SELECT * FROM "_s + table))
-                return "dump failed: " + table.toUtf8();
-            while (q.next()) {
-                for (int i = 0; i < q.record().count(); ++i)
-                    dump += q.value(i).toString().toUtf8() + '|';
-                dump += '\n';
-            }
-        }
-        return dump;
-    }
+    QByteArray dumpAllTables() { return cs::test::dumpEveryTable(m_db.db()).toUtf8(); }
 
     // The first secret found in `haystack` (described, never quoted), or an empty string.
     QString secretIn(const QByteArray& haystack) const

@@ -37,22 +37,7 @@ private:
         return result;
     }
 
-    QByteArray dumpAllTables()
-    {
-        QByteArray dump;
-        auto conn = m_db.db().connection();
-        for (const QString& table : conn->tables()) {
-            QSqlQuery q(*conn);
-            if (!q.exec(u"SELECT * FROM "_s + table))
-                return "dump failed: " + table.toUtf8();
-            while (q.next()) {
-                for (int i = 0; i < q.record().count(); ++i)
-                    dump += q.value(i).toString().toUtf8() + '|';
-                dump += '\n';
-            }
-        }
-        return dump;
-    }
+    QByteArray dumpAllTables() { return cs::test::dumpEveryTable(m_db.db()).toUtf8(); }
 
     void expectNoSecretIn(const QByteArray& haystack, const QString& where)
     {

@@ -137,36 +137,7 @@ public:
         return classI(idNumber);
     }
 
-    // Every row of every table as text (blobs as their raw bytes too), one line per row.
-    QString dump()
-    {
-        auto conn = db.db().connection();
-        QSqlQuery tables(*conn);
-        const bool sqlite = db.db().dialect() == Dialect::SQLite;
-        tables.exec(sqlite ? u"SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"_s
-                           : u"SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename"_s);
-        QStringList names;
-        while (tables.next())
-            names.append(tables.value(0).toString());
-        QString all;
-        for (const QString& table : std::as_const(names)) {
-            QSqlQuery rows(*conn);
-            if (!rows.exec(u"SELECT * FROM "_s + table)) {
-                all += u"<cannot read "_s + table + u">\n"_s;
-                continue;
-            }
-            while (rows.next()) {
-                all += table + u":"_s;
-                for (int i = 0; i < rows.record().count(); ++i) {
-                    const QVariant v = rows.value(i);
-                    all += u" | "_s;
-                    all += v.typeId() == QMetaType::QByteArray ? QString::fromLatin1(v.toByteArray()) : v.toString();
-                }
-                all += u"\n"_s;
-            }
-        }
-        return all;
-    }
+    QString dump() { return test::dumpEveryTable(db.db()); }
 
     // The PANs and PINs found in `text`: a PAN anywhere, a PIN only as a whole token (not inside a
     // longer run of digits or hex, such as a hash).

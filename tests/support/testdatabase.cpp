@@ -4,6 +4,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -97,6 +98,36 @@ TestDatabase::~TestDatabase()
     m_db.reset();
     if (!m_pgName.isEmpty())
         (void)adminExec(m_adminUrl, u"DROP DATABASE IF EXISTS "_s + m_pgName + u" WITH (FORCE)"_s);
+}
+
+QString dumpEveryTable(const Database& db)
+{
+    auto conn = db.connection();
+    QSqlQuery tables(*conn);
+    tables.exec(db.dialect() == Dialect::SQLite
+                    ? u"SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"_s
+                    : u"SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename"_s);
+    QStringList names;
+    while (tables.next())
+        names.append(tables.value(0).toString());
+    QString all;
+    for (const QString& table : std::as_const(names)) {
+        QSqlQuery rows(*conn);
+        if (!rows.exec(u"SELECT * FROM "_s + table)) {
+            all += u"<cannot read "_s + table + u">\n"_s;
+            continue;
+        }
+        while (rows.next()) {
+            all += table + u":"_s;
+            for (int i = 0; i < rows.record().count(); ++i) {
+                const QVariant v = rows.value(i);
+                all += u" | "_s;
+                all += v.typeId() == QMetaType::QByteArray ? QString::fromLatin1(v.toByteArray()) : v.toString();
+            }
+            all += u"\n"_s;
+        }
+    }
+    return all;
 }
 
 } // namespace cs::test

@@ -32,6 +32,10 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
+// Every row of every table of `db` as text, one line per row ("table: | value | value"), blobs as their raw
+// bytes: what the secret searches (no password, PAN or PIN in clear anywhere) look through.
+QString dumpEveryTable(const Database& db);
+
 // Fails the current test with the error's code and message.
 #define CS_VERIFY_RESULT(expr)                                                                     \
     do {                                                                                           \
