@@ -1,0 +1,66 @@
+#pragma once
+
+#include "money/currency.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QVariant>
+
+namespace cs {
+
+// What a report yields (DESIGN: core report definitions yield tables; the GUI and the batch render
+// them). Cells are plain values: Text QString, Integer qint64, Money qint64 minor units in the
+// table's currency, Date QDate, DateTime QDateTime, Rate qint64 basis points. A null QVariant is an
+// empty cell.
+enum class ReportColumnKind { Text, Integer, Money, Date, DateTime, Rate };
+
+struct ReportColumn {
+    QString key;     // stable, used in CSV/JSON headers: "account", "debit", ...
+    QString label;   // translated
+    ReportColumnKind kind = ReportColumnKind::Text;
+    bool summed = false; // the totals row holds the sum of this column (Integer and Money only)
+};
+
+// Chart data: one series per line/bar group; points are (category label, value) with money in fen.
+struct ReportSeries {
+    QString name; // translated
+    QList<QPair<QString, qint64>> points;
+};
+enum class ReportChart { None, Bar, Line, Pie };
+
+struct ReportHeader {
+    QString name;        // catalogue name: trial-balance, daily-journal, ...
+    QString title;       // translated
+    QString branchCode;
+    QString branchName;
+    QDate from;
+    QDate to;
+    QDateTime generatedAt; // UTC
+    QString staffLogin;
+    QString staffName;
+};
+
+struct ReportTable {
+    ReportHeader header;
+    Currency currency = Currency::cny();
+    QList<ReportColumn> columns;
+    QList<QVariantList> rows;   // each as long as columns
+    QVariantList totals;        // empty: no totals row; else as long as columns (summed columns filled,
+                                // the first text column holds the translated word "Total")
+    ReportChart chart = ReportChart::None;
+    QList<ReportSeries> series;
+    QStringList notes;          // translated lines printed under the table (e.g. "Balanced: yes")
+};
+
+// CSV (RFC 4180, UTF-8 with BOM for spreadsheet programs): the header block as "# key: value" lines,
+// a line of column keys, the rows, then the totals row whose first cell is "total". Money as plain
+// decimals ("1234.56"), dates ISO. The totals equal the sums of the rows' summed columns.
+QByteArray reportCsv(const ReportTable& table);
+// JSON: {"report", "title", "branch", "from", "to", "generated_at", "staff", "currency", "columns":[{key,label,kind}],
+// "rows":[{key: value}], "totals":{key: value}, "notes":[...]}; money as decimal strings.
+QJsonObject reportJson(const ReportTable& table);
+
+} // namespace cs
