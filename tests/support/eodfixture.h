@@ -5,6 +5,8 @@
 #include "storage/branchrepository.h"
 #include "support/cashfixture.h"
 
+#include <tuple>
+
 namespace cs::test {
 
 // The cash fixture with a supervisor (super1) for end of day, money brought into accounts from clearing,
@@ -13,15 +15,26 @@ class EodFixture : public CashFixture {
 public:
     std::optional<Session> super;
 
-    Status create()
+    // The demo's people only (the default), or the whole demo with its history (and its cards).
+    Status create(DemoData::Content content = DemoData::Content::People, bool withCards = false)
     {
-        if (auto made = CashFixture::create(); !made)
+        if (auto made = db.create(content, withCards); !made)
             return made;
-        auto s = db.signOn(u"super1"_s, QString::fromUtf16(DemoDb::password), u"S01"_s);
-        if (!s)
-            return fail(s.error());
-        super = *s;
-        return {};
+        const QString password = QString::fromUtf16(DemoDb::password);
+        for (auto [login, terminal, target] : {std::tuple{u"teller1"_s, u"T01"_s, &teller}, std::tuple{u"teller2"_s, u"T02"_s, &teller2},
+                                               std::tuple{u"super1"_s, u"S01"_s, &super}}) {
+            auto s = db.signOn(login, password, terminal);
+            if (!s)
+                return fail(s.error());
+            *target = *s;
+        }
+        return db.db().transact([&](UnitOfWork& uow) -> Status {
+            auto l = InternalAccounts::ensure(uow, teller->branchId);
+            if (!l)
+                return fail(l.error());
+            ledger = *l;
+            return {};
+        });
     }
 
     QDate today() const { return teller->businessDate; }
