@@ -11,6 +11,10 @@
 
 #include <cstdlib>
 
+#ifdef Q_OS_UNIX
+#include <sys/resource.h>
+#endif
+
 using namespace Qt::StringLiterals;
 
 namespace cs::batch {
@@ -54,6 +58,16 @@ Status requireBranch(const CliArgs& args, const Session& session)
 // COUNTERSIGN_EOD_ABORT_IN=<step> kills it inside the step's transaction before COMMIT.
 QString testHook(const QString& name) { return QProcessEnvironment::systemEnvironment().value(name); }
 
+[[noreturn]] void killForTest()
+{
+#ifdef Q_OS_UNIX
+    // A test kills on purpose: no core file left behind.
+    const rlimit none{0, 0};
+    setrlimit(RLIMIT_CORE, &none);
+#endif
+    std::abort();
+}
+
 Result<QJsonObject> eodStatus(const Acting& context)
 {
     auto blockers = EndOfDayService(context.db).blockers(context.session);
@@ -73,11 +87,11 @@ Result<QJsonObject> eodRun(const Acting& context)
     if (!abortIn.isEmpty())
         service.setBeforeCommitHook([abortIn](const QString& step) {
             if (step == abortIn)
-                std::abort();
+                killForTest();
         });
     auto result = service.run(context.session, [&](const EodStep& step) {
         if (!abortAfter.isEmpty() && step.key == abortAfter && step.state != u"done_before"_s)
-            std::abort();
+            killForTest();
     });
     if (!result) {
         if (result.error().code == u"eod.blocked"_s) {

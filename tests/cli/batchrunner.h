@@ -12,6 +12,7 @@ namespace cs::test {
 // countersign-batch run as a script would: its exit code, and the JSON it printed on each stream.
 struct BatchRun {
     int exitCode = -1;
+    bool crashed = false; // killed by a signal (the end of day's abort hooks)
     QJsonObject out;
     QJsonObject err;
     QByteArray rawOut;
@@ -35,6 +36,7 @@ inline BatchRun runBatch(const QStringList& arguments, const QMap<QString, QStri
     if (!process.waitForFinished(120000))
         return run;
     run.exitCode = process.exitCode();
+    run.crashed = process.exitStatus() == QProcess::CrashExit;
     run.rawOut = process.readAllStandardOutput();
     run.rawErr = process.readAllStandardError();
     run.out = QJsonDocument::fromJson(run.rawOut).object();
