@@ -1,6 +1,7 @@
 // The journal and the audit trail are append-only for the program: on PostgreSQL the application
 // role has no UPDATE or DELETE on them (and triggers refuse even the owner); on SQLite the triggers do.
 #include "security/auditlog.h"
+#include "services/endofdayservice.h"
 #include "support/demodb.h"
 
 #include <QProcessEnvironment>
@@ -111,6 +112,21 @@ private slots:
         });
         QVERIFY(!status);
         QCOMPARE(status.error().code, u"db.permission_denied"_s);
+    }
+
+    // The end of day writes only what the application role may write (0012's grants).
+    void theApplicationClosesTheDay()
+    {
+        // seedJournal wrote its posting behind the engine's back: its balances, as the owner would repair them.
+        CS_VERIFY_RESULT(ownerExec(u"UPDATE accounts SET balance = 100 WHERE number IN ('6229000000009999', '1001000100009999')"_s));
+        auto super = cs::AuthService(*m_app).signOn(u"super1"_s, u"demo-pass-1"_s, u"T09"_s);
+        CS_VERIFY_RESULT(super);
+        const QString before = m_db.scalar(u"SELECT business_date FROM branches"_s).toString().left(10);
+        auto eod = cs::EndOfDayService(*m_app).run(*super);
+        CS_VERIFY_RESULT(eod);
+        QCOMPARE(eod->steps.size(), 10);
+        QCOMPARE(eod->closedDate.toString(Qt::ISODate), before);
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM eod_steps"_s), 10);
     }
 };
 
