@@ -26,6 +26,9 @@ Result<QJsonObject> transferCommand(const CliArgs& args); // transfer enter|prev
 // cardcommands.cpp
 Result<QJsonObject> cardCommand(const CliArgs& args); // card issue|show|list|find|activate|pin-*|report-loss|lift-loss|freeze|unfreeze|replace|cancel|online
 
+// merchantcommands.cpp
+Result<QJsonObject> merchantCommand(const CliArgs& args); // merchant add|list|payment|capture|refund|show|settlements
+
 // approvalcommands.cpp
 Result<QJsonObject> approvalCommand(const CliArgs& args); // approval list|show|approve|reject|cancel
 

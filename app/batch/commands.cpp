@@ -58,6 +58,7 @@ Result<QJsonObject> demo(const CliArgs& args)
                        {u"accounts"_s, summary->accounts},
                        {u"transactions"_s, summary->transactions},
                        {u"cards"_s, summary->cards},
+                       {u"merchants"_s, summary->merchants},
                        {u"inserted"_s, summary->inserted}};
     if (!vault) {
         answer.insert(u"cards_skipped"_s, vault.error().code);
@@ -81,7 +82,7 @@ const QList<Command>& commands()
 {
     static const QList<Command> table = {
         {u"migrate"_s, QT_TRANSLATE_NOOP("cs::batch", "apply pending migrations; print the schema version"), migrate},
-        {u"demo"_s, QT_TRANSLATE_NOOP("cs::batch", "create the demo branch, staff, customers, accounts, cards and history (idempotent)"), demo},
+        {u"demo"_s, QT_TRANSLATE_NOOP("cs::batch", "create the demo branch, staff, customers, accounts, cards, merchants and history (idempotent)"), demo},
         {u"staff"_s, QT_TRANSLATE_NOOP("cs::batch", "(admin) add, list, unlock, disable, enable staff; reset a password; set a role"), staffCommand},
         {u"setting"_s, QT_TRANSLATE_NOOP("cs::batch", "(admin) get, set or list settings; every change is audited"), settingCommand},
         {u"customer"_s, QT_TRANSLATE_NOOP("cs::batch", "add, find, show or edit customers"), customerCommand},
@@ -93,6 +94,8 @@ const QList<Command>& commands()
         {u"reverse"_s, QT_TRANSLATE_NOOP("cs::batch", "reverse a posted transaction (a teller's request waits for approval)"), reverseCommand},
         // cards (issue 6)
         {u"card"_s, QT_TRANSLATE_NOOP("cs::batch", "issue cards; PIN, activation, loss reports, freeze, replacement, cancellation, online payment"), cardCommand},
+        // merchants (issue 7)
+        {u"merchant"_s, QT_TRANSLATE_NOOP("cs::batch", "add or list merchants; payments, captures, refunds; show an order; settlements"), merchantCommand},
         {u"approval"_s, QT_TRANSLATE_NOOP("cs::batch", "list, show, approve, reject or cancel pending approvals"), approvalCommand},
         // end of day and time deposits (issue 7)
         {u"deposit"_s, QT_TRANSLATE_NOOP("cs::batch", "place a time deposit, withdraw it early (whole or once in part), show it"), depositCommand},

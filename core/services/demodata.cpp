@@ -4,6 +4,7 @@
 #include "security/passwordhasher.h"
 #include "services/democards.h"
 #include "services/demoledger.h"
+#include "services/demomerchants.h"
 #include "storage/branchrepository.h"
 #include "storage/customerrepository.h"
 #include "storage/migrator.h"
@@ -123,11 +124,12 @@ Result<DemoSummary> DemoData::seed(const Database& db, Content content, const Ca
                 for (auto [table, field] :
                      {std::pair{u"branches"_s, &summary.branches}, std::pair{u"staff"_s, &summary.staff},
                       std::pair{u"customers"_s, &summary.customers}, std::pair{u"accounts"_s, &summary.accounts},
-                      std::pair{u"journal_txns"_s, &summary.transactions}, std::pair{u"cards"_s, &summary.cards}}) {
+                      std::pair{u"journal_txns"_s, &summary.transactions}, std::pair{u"cards"_s, &summary.cards},
+                      std::pair{u"merchants"_s, &summary.merchants}}) {
                     auto n = countRows(uow, table);
                     if (!n)
                         return fail(n.error());
-                    if (table == u"accounts"_s || table == u"journal_txns"_s || table == u"cards"_s)
+                    if (table == u"accounts"_s || table == u"journal_txns"_s || table == u"cards"_s || table == u"merchants"_s)
                         summary.inserted += before ? -*n : *n;
                     *field = *n;
                 }
@@ -141,6 +143,8 @@ Result<DemoSummary> DemoData::seed(const Database& db, Content content, const Ca
         auto accounts = DemoLedger::seed(db, *demo);
         if (!accounts)
             return fail(accounts.error());
+        if (auto merchants = DemoMerchants::seed(db, *demo, *accounts); !merchants)
+            return fail(merchants.error());
         if (vault) {
             if (auto cards = DemoCards::seed(db, *vault, *demo, *accounts); !cards)
                 return fail(cards.error());

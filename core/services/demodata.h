@@ -14,13 +14,14 @@ struct DemoSummary {
     qint64 accounts = 0;
     qint64 transactions = 0; // journal transactions
     qint64 cards = 0;
+    qint64 merchants = 0;
     qint64 inserted = 0;
 };
 
 // The demo branch (0001) with staff for every role (password demo-pass-1), customers, their accounts,
-// a funded vault and past business days of teller cash (DemoLedger), and cards with their demo PINs
-// (DemoCards), from :/db/demo. Running it again changes nothing: every row is keyed and inserted only
-// when absent.
+// a funded vault and past business days of teller cash (DemoLedger), merchants with a few payments on
+// the open day (DemoMerchants), and cards with their demo PINs (DemoCards), from :/db/demo. Running it
+// again changes nothing: every row is keyed and inserted only when absent.
 class DemoData {
 public:
     // People: the branch, staff and customers only (what most tests build on); Everything: also the

@@ -71,17 +71,19 @@ private slots:
         QCOMPARE(first.out.value(u"staff"_s).toInt(), 6);
         QCOMPARE(first.out.value(u"customers"_s).toInt(), 7);
         QCOMPARE(first.out.value(u"accounts"_s).toInt(), 19); // with the quasi-credit card's account
-        QCOMPARE(first.out.value(u"transactions"_s).toInt(), 33);
+        QCOMPARE(first.out.value(u"transactions"_s).toInt(), 38); // 33 of the history, 5 of the merchants today
         QCOMPARE(first.out.value(u"cards"_s).toInt(), 4);
-        QCOMPARE(first.out.value(u"inserted"_s).toInt(), 14 + 19 + 33 + 4);
+        QCOMPARE(first.out.value(u"merchants"_s).toInt(), 2);
+        QCOMPARE(first.out.value(u"inserted"_s).toInt(), 14 + 19 + 38 + 4 + 2);
         const Run second = batch({u"--db"_s, m_t->url(), u"demo"_s}, key);
         QCOMPARE(second.exitCode, 0);
         QCOMPARE(second.out.value(u"inserted"_s).toInt(), 0);
         QCOMPARE(second.out.value(u"staff"_s).toInt(), 6);
         QCOMPARE(second.out.value(u"customers"_s).toInt(), 7);
         QCOMPARE(second.out.value(u"accounts"_s).toInt(), 19);
-        QCOMPARE(second.out.value(u"transactions"_s).toInt(), 33);
+        QCOMPARE(second.out.value(u"transactions"_s).toInt(), 38);
         QCOMPARE(second.out.value(u"cards"_s).toInt(), 4);
+        QCOMPARE(second.out.value(u"merchants"_s).toInt(), 2);
         if (m_t->db().dialect() == cs::Dialect::SQLite)
             QVERIFY(QFile::exists(m_t->url().mid(7) + u".keys"_s));
     }
@@ -96,7 +98,8 @@ private slots:
         QVERIFY(run.out.value(u"message"_s).toString().contains(u"COUNTERSIGN_CARD_KEY"_s));
         QCOMPARE(run.out.value(u"cards"_s).toInt(), 0);
         QCOMPARE(run.out.value(u"customers"_s).toInt(), 7);
-        QCOMPARE(run.out.value(u"inserted"_s).toInt(), 14 + 18 + 33);
+        QCOMPARE(run.out.value(u"merchants"_s).toInt(), 2); // the merchants need no card key
+        QCOMPARE(run.out.value(u"inserted"_s).toInt(), 14 + 18 + 38 + 2);
         QSqlQuery q(*m_t->db().connection());
         QVERIFY(q.exec(u"SELECT COUNT(*) FROM card_keys"_s) && q.next());
         QCOMPARE(q.value(0).toInt(), 0);

@@ -3,8 +3,8 @@
 // the error). The kill test: on a quarter's settlement day (2031-06-20) with a time deposit maturing the
 // next day, the end of day is killed with std::abort() inside steps (before COMMIT, the test hook
 // COUNTERSIGN_EOD_ABORT_IN) and right after them (COUNTERSIGN_EOD_ABORT_AFTER), across the move of the
-// date, then run again without a hook: the date moved once, and interest, the maturity and every
-// balance were posted exactly once.
+// date, then run again without a hook: the date moved once, and interest, the maturity, the demo's
+// merchant settlements and every balance were posted exactly once.
 #include "cli/batchrunner.h"
 #include "domain/interest.h"
 #include "storage/branchrepository.h"
@@ -77,13 +77,14 @@ private:
     QHash<qint64, qint64> demandBalances()
     {
         QHash<qint64, qint64> balances;
-        auto conn = m_db.db().connection();
-        QSqlQuery q(*conn);
-        q.exec(u"SELECT a.id, a.balance FROM accounts a JOIN products p ON p.code = a.product_code "
-               "WHERE p.kind IN ('demand', 'corporate') AND a.state = 'normal'"_s);
-        while (q.next())
-            balances.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
-        q.finish();
+        {
+            auto conn = m_db.db().connection();
+            QSqlQuery q(*conn);
+            q.exec(u"SELECT a.id, a.balance FROM accounts a JOIN products p ON p.code = a.product_code "
+                   "WHERE p.kind IN ('demand', 'corporate') AND a.state = 'normal'"_s);
+            while (q.next())
+                balances.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
+        }
         m_db.db().closeThreadConnection();
         return balances;
     }
@@ -243,6 +244,7 @@ private slots:
             QCOMPARE(branchDate(), i < 7 ? u"2031-06-20"_s : u"2031-06-21"_s);
             QCOMPARE(count(u"SELECT COUNT(*) FROM journal_txns WHERE kind = 'deposit_maturity'"_s), i < 3 ? 0 : 1);
             QCOMPARE(count(u"SELECT COUNT(*) FROM journal_txns WHERE kind = 'interest'"_s), 0);
+            QCOMPARE(count(u"SELECT COUNT(*) FROM journal_txns WHERE kind = 'merchant_settlement'"_s) > 0, i >= 5);
         }
         QCOMPARE(count(u"SELECT COUNT(*) FROM eod_steps WHERE step = 'check' AND business_date = '2031-06-20'"_s), 1);
 
@@ -271,7 +273,21 @@ private slots:
         QCOMPARE(count(u"SELECT COUNT(*) FROM eod_steps WHERE step = 'settle_merchants'"_s), 1);
         QCOMPARE(count(u"SELECT COUNT(*) FROM journal_txns WHERE kind = 'interest'"_s), 1);
         QCOMPARE(count(u"SELECT COUNT(*) FROM journal_txns WHERE kind = 'deposit_maturity'"_s), 1);
-        QCOMPARE(count(u"SELECT COUNT(*) FROM journal_txns"_s), txnsBefore + 2);
+        // The demo's merchants (payments on the demo's day, due by now): settled once each.
+        const qint64 merchants = steps.at(4).toObject().value(u"detail"_s).toObject().value(u"merchants"_s).toInteger();
+        QCOMPARE(merchants, 2);
+        QCOMPARE(count(u"SELECT COUNT(*) FROM merchant_settlements WHERE business_date = '2031-06-20'"_s), merchants);
+        QCOMPARE(count(u"SELECT COUNT(*) FROM journal_txns WHERE kind = 'merchant_settlement'"_s), merchants);
+        QCOMPARE(count(u"SELECT COUNT(*) FROM journal_txns"_s), txnsBefore + 2 + merchants);
+        {
+            auto conn = m_db.db().connection();
+            QSqlQuery q(*conn);
+            QVERIFY(q.exec(u"SELECT m.settlement_account_id, s.net FROM merchant_settlements s JOIN merchants m "
+                           "ON m.id = s.merchant_id WHERE s.business_date = '2031-06-20'"_s));
+            while (q.next())
+                expected[q.value(0).toLongLong()] += q.value(1).toLongLong();
+        }
+        m_db.db().closeThreadConnection();
         QCOMPARE(count(u"SELECT COUNT(*) FROM journal_txns WHERE kind = 'interest' AND business_date = '2031-06-21'"_s), 1);
         QCOMPARE(m_db.scalar(u"SELECT state FROM accounts WHERE id = %1"_s.arg(td)).toString(), u"closed"_s);
         QCOMPARE(m_db.scalar(u"SELECT state FROM time_deposits WHERE account_id = %1"_s.arg(td)).toString(), u"closed"_s);

@@ -1,7 +1,8 @@
 // The whole demo (DemoData::Content::Everything) on SQLite and PostgreSQL: the demo customers' accounts,
 // the vault delivery, three past business days of teller cash each closed, the cards with their demo
 // PINs, and the state it leaves: today's business day open, every cash box closed and empty, nothing
-// pending, every balance equal to its journal, and the services working on it at once. DemoData::open,
+// pending, the demo merchants' payments of the day waiting for settlement, every balance equal to its
+// journal, and the services working on it at once. DemoData::open,
 // the `countersign --demo` database, keeps its card key in the `.keys` file beside it.
 #include "domain/pan.h"
 #include "services/cardservice.h"
@@ -31,9 +32,13 @@ private slots:
                  today);
         QCOMPARE(m_db.scalar(u"SELECT min(business_date) FROM business_days"_s).toString().left(10),
                  QDate::currentDate().addDays(-3).toString(Qt::ISODate));
-        // Each past day has its postings, today none yet.
-        QCOMPARE(m_db.count(u"SELECT COUNT(DISTINCT business_date) FROM journal_txns"_s), 3);
-        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM journal_txns WHERE business_date = '%1'"_s.arg(today)), 0);
+        // Each past day has its postings; today only the merchants' (four payments, one capture counted
+        // among them, one refund: five postings).
+        QCOMPARE(m_db.count(u"SELECT COUNT(DISTINCT business_date) FROM journal_txns"_s), 4);
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM journal_txns WHERE business_date = '%1'"_s.arg(today)), 5);
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM journal_txns WHERE business_date = '%1' AND kind NOT LIKE 'merchant_%%'"_s
+                                .arg(today)),
+                 0);
     }
 
     void accountsOfTheCustomers()
@@ -60,6 +65,39 @@ private slots:
                  0);
         QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM large_value_entries"_s), 1);
         QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM approvals WHERE state = 'pending'"_s), 0);
+    }
+
+    void merchantsOfTheDemo()
+    {
+        const QString today = QDate::currentDate().toString(Qt::ISODate);
+        const QString tomorrow = QDate::currentDate().addDays(1).toString(Qt::ISODate);
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM merchants WHERE fee_plan = 'b2b_percent' AND fee_rate_bp = 10 "
+                            "AND cycle = 't0_eod'"_s),
+                 1);
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM merchants WHERE fee_plan = 'b2c' AND fee_rate_bp = 25 AND cycle = 'tn' "
+                            "AND settlement_days = 1"_s),
+                 1);
+        // Fees: 0.1% of 3,200.00 = 3.20 and of 1,580.00 = 1.58; 0.25% of 899.00 = 2.2475 -> 2.25 and of the
+        // 450.00 captured (of 500.00 authorised) = 1.125 -> 1.13, half up.
+        const auto fee = [&](const QString& order) {
+            return m_db.count(u"SELECT fee FROM merchant_payments WHERE order_number = '%1'"_s.arg(order));
+        };
+        QCOMPARE(fee(u"PO-20001"_s), 320);
+        QCOMPARE(fee(u"PO-20002"_s), 158);
+        QCOMPARE(fee(u"SO-30001"_s), 225);
+        QCOMPARE(fee(u"SO-30002"_s), 113);
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM merchant_payments WHERE state = 'captured' AND settle_on = '%1'"_s.arg(today)), 2);
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM merchant_payments WHERE state = 'captured' AND settle_on = '%1'"_s.arg(tomorrow)),
+                 2);
+        QCOMPARE(m_db.count(u"SELECT captured FROM merchant_payments WHERE order_number = 'SO-30002'"_s), 45'000);
+        QCOMPARE(m_db.count(u"SELECT refunded FROM merchant_payments WHERE order_number = 'SO-30001'"_s), 9'900);
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM merchant_refunds"_s), 1);
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM merchant_settlements"_s), 0);
+        QCOMPARE(m_db.count(u"SELECT COUNT(*) FROM holds WHERE state = 'active'"_s), 0);
+        // Owed to the merchants until end of day: 3,200 + 1,580 + 899 + 450 - 99 = 6,030.00.
+        QCOMPARE(m_db.count(u"SELECT SUM(CASE WHEN l.side = 'C' THEN l.amount ELSE -l.amount END) FROM journal_lines l "
+                            "JOIN accounts a ON a.id = l.account_id WHERE a.internal_role = 'merchant_settlement'"_s),
+                 603'000);
     }
 
     void everyBalanceEqualsItsJournal()

@@ -1,7 +1,8 @@
 // The end of day on SQLite and PostgreSQL over the whole demo (history and cards): it closes at once
 // after the demo; it refuses while a cash box is open or an approval is pending, naming them and
 // changing nothing; a full run does its ten steps in order, each recorded once, and moves the date by
-// one day: the lapsed oral loss report is stored back, the day's large transfers are reported
+// one day: the lapsed oral loss report is stored back, the demo's merchants are settled, the day's large
+// transfers are reported
 // (person ¥500,000 per day and direction), movement notices are queued; verify_ledger refuses a
 // tampered balance naming the account and leaves the day open, and the run after the repair resumes.
 #include "approvals/approvalservice.h"
@@ -129,11 +130,12 @@ private slots:
         CS_VERIFY_RESULT(transfer(m_zhang, m_li, 30'000'000));
         CS_VERIFY_RESULT(transfer(corp(trade), corp(tech), 100'000'000));
         const qint64 zhangAfter = f.balance(m_zhang);
-        const qint64 movements = f.db.count(
-            u"SELECT COUNT(*) FROM (SELECT DISTINCT l.account_id, l.txn_id FROM journal_lines l JOIN journal_txns t ON t.id = "
-            "l.txn_id JOIN accounts a ON a.id = l.account_id WHERE a.kind = 'customer' AND t.business_date = '%1') x"_s
-                .arg(workDay.toString(Qt::ISODate)));
-        QCOMPARE(movements, 2 + 4 + 2);
+        const auto movementsOfTheDay = [&] {
+            return f.db.count(u"SELECT COUNT(*) FROM (SELECT DISTINCT l.account_id, l.txn_id FROM journal_lines l JOIN "
+                              "journal_txns t ON t.id = l.txn_id JOIN accounts a ON a.id = l.account_id "
+                              "WHERE a.kind = 'customer' AND t.business_date = '%1') x"_s.arg(workDay.toString(Qt::ISODate)));
+        };
+        QCOMPARE(movementsOfTheDay(), 2 + 4 + 2);
         QCOMPARE(f.db.scalar(u"SELECT state FROM cards WHERE state = 'lost_oral'"_s).toString(), u"lost_oral"_s);
 
         QList<cs::EodStep> seen;
@@ -170,7 +172,13 @@ private slots:
                             "AND customer_id = %1"_s.arg(f.customer(zhang))),
                  2);
         QCOMPARE(f.db.count(u"SELECT COUNT(*) FROM large_value_entries WHERE criterion = 'company_transfer'"_s), 0);
-        // notices: one per account and transaction, with the balance after it.
+        // settle_merchants: the demo's two merchants, due by now, credited once each.
+        const qint64 merchants = eod->steps.at(4).detail.value(u"merchants"_s).toInteger();
+        QCOMPARE(merchants, 2);
+        QCOMPARE(f.db.count(u"SELECT COUNT(*) FROM journal_txns WHERE kind = 'merchant_settlement'"_s), merchants);
+        // notices: one per account and transaction (the merchants' credits too), with the balance after it.
+        const qint64 movements = movementsOfTheDay();
+        QCOMPARE(movements, 2 + 4 + 2 + merchants);
         QCOMPARE(eod->steps.at(6).detail.value(u"movements"_s).toInteger(), movements);
         QCOMPARE(f.db.count(u"SELECT COUNT(*) FROM notice_outbox WHERE kind = 'movement'"_s), movements);
         const QJsonObject notice = QJsonDocument::fromJson(
