@@ -34,8 +34,6 @@ const QString settingDemandRate = u"interest.rate_bp.demand"_s;
 
 QString rateSetting(const QString& productCode) { return u"interest.rate_bp."_s + productCode; }
 
-QString tr(const char* text) { return QCoreApplication::translate("cs::TimeDeposits", text); }
-
 Currency currencyOf(const QString& code) { return Currency::fromCode(code).value_or(Currency::cny()); }
 QString plain(const Money& m) { return formatAmount(m, {.grouping = false, .withCode = false}); }
 Money money(qint64 minor, const QString& currency) { return Money(minor, currencyOf(currency)); }
@@ -50,7 +48,9 @@ Status requireRequestId(const QString& requestId)
 {
     if (requestId.trimmed().isEmpty() || requestId.size() > 64)
         return fail(Error::invalid(u"deposit.request_id"_s, u"request_id"_s,
-                                   tr("A time deposit transaction needs a request id of 1 to 64 characters.")));
+                                   QCoreApplication::translate("cs::TimeDeposits",
+                                                               "A time deposit transaction needs a request id of 1 "
+                                                               "to 64 characters.")));
     return {};
 }
 
@@ -168,8 +168,9 @@ Result<AccountRecord> payoutAccountFor(AccountRepository& accounts, const Accoun
             if (!error.code.isEmpty())
                 return fail(error);
             return fail(Error::refused(u"deposit.payout_account"_s, u"payout"_s,
-                                       tr("The payout account must be an open Class I demand or corporate account of "
-                                          "the same customer.")));
+                                       QCoreApplication::translate("cs::TimeDeposits",
+                                                                   "The payout account must be an open Class I "
+                                                                   "demand or corporate account of the same customer.")));
         }
         return **found;
     }
@@ -187,8 +188,9 @@ Result<AccountRecord> payoutAccountFor(AccountRepository& accounts, const Accoun
             return fail(error);
     }
     return fail(Error::refused(u"deposit.payout_account"_s, u"payout"_s,
-                               tr("The customer has no open Class I demand or corporate account for the payout: name "
-                                  "one.")));
+                               QCoreApplication::translate("cs::TimeDeposits",
+                                                           "The customer has no open Class I demand or corporate "
+                                                           "account for the payout: name one.")));
 }
 
 // Interest of the time deposit's current term at its fixed rate.
@@ -241,7 +243,8 @@ Result<qint64> postOut(UnitOfWork& uow, const Session& session, const QString& r
         auto ledger = InternalAccounts::ensure(uow, session.branchId, principal.currency());
         if (!ledger)
             return fail(ledger.error());
-        r.lines.append({ledger->interestExpense, 'D', interest, tr("Interest")});
+        const QString interestMemo = QCoreApplication::translate("cs::TimeDeposits", "Interest");
+        r.lines.append({ledger->interestExpense, 'D', interest, interestMemo});
     }
     auto posted = PostingEngine::post(uow, r);
     if (!posted)
@@ -345,9 +348,13 @@ Result<DepositMovement> TimeDepositService::place(const Session& session, const 
 {
     if (request.cash == !request.fromAccount.trimmed().isEmpty())
         return fail(Error::invalid(u"deposit.source"_s, u"from"_s,
-                                   tr("Say where the principal comes from: another account of the customer, or cash.")));
+                                   QCoreApplication::translate("cs::TimeDeposits",
+                                                               "Say where the principal comes from: another account "
+                                                               "of the customer, or cash.")));
     if (!request.amount.isPositive())
-        return fail(Error::invalid(u"deposit.amount"_s, u"amount"_s, tr("The amount must be greater than zero.")));
+        return fail(Error::invalid(u"deposit.amount"_s, u"amount"_s,
+                                   QCoreApplication::translate("cs::TimeDeposits",
+                                                               "The amount must be greater than zero.")));
     if (auto ok = requireRequestId(request.requestId); !ok)
         return fail(ok.error());
     auto number = AccountNumber::normalize(request.account);
@@ -389,7 +396,9 @@ Result<DepositMovement> TimeDepositService::place(const Session& session, const 
                 return fail(existing.error());
             if (existing->has_value() || deposit.balance != 0 || deposit.state != u"normal"_s)
                 return fail(Error::refused(u"deposit.already_placed"_s, u"account"_s,
-                                           tr("The principal of this time deposit was placed before.")));
+                                           QCoreApplication::translate("cs::TimeDeposits",
+                                                                       "The principal of this time deposit was "
+                                                                       "placed before.")));
             const QString rateKey = rateSetting(deposit.productCode);
             auto settings = SettingsRepository(uow).integers({settingMinimum, rateKey});
             if (!settings)
@@ -417,8 +426,9 @@ Result<DepositMovement> TimeDepositService::place(const Session& session, const 
                     if (!error.code.isEmpty())
                         return fail(error);
                     return fail(Error::refused(u"deposit.from_account"_s, u"from"_s,
-                                               tr("The principal comes from a demand or corporate account of the same "
-                                                  "customer.")));
+                                               QCoreApplication::translate("cs::TimeDeposits",
+                                                                           "The principal comes from a demand or "
+                                                                           "corporate account of the same customer.")));
                 }
                 source = **from;
             }
@@ -503,7 +513,9 @@ Result<DepositMovement> TimeDepositService::withdraw(const Session& session, con
                                                      const std::optional<Money>& amount, const QString& requestId) const
 {
     if (amount && !amount->isPositive())
-        return fail(Error::invalid(u"deposit.amount"_s, u"amount"_s, tr("The amount must be greater than zero.")));
+        return fail(Error::invalid(u"deposit.amount"_s, u"amount"_s,
+                                   QCoreApplication::translate("cs::TimeDeposits",
+                                                               "The amount must be greater than zero.")));
     if (auto ok = requireRequestId(requestId); !ok)
         return fail(ok.error());
     auto number = AccountNumber::normalize(account);
@@ -547,12 +559,15 @@ Result<DepositMovement> TimeDepositService::withdraw(const Session& session, con
             if (matured) {
                 if (partial)
                     return fail(Error::refused(u"deposit.matured"_s, u"amount"_s,
-                                               tr("The deposit has matured: it is paid out whole, not in part.")));
+                                               QCoreApplication::translate("cs::TimeDeposits",
+                                                                           "The deposit has matured: it is paid out "
+                                                                           "whole, not in part.")));
                 auto payout = maturityPayout(d, own.balance, demandRate, today);
                 if (!payout)
                     return fail(payout.error());
                 auto txn = postOut(uow, session, requestId, kindMaturity, d, payout->principal, payout->interest,
-                                   tr("Time deposit paid out at maturity"));
+                                   QCoreApplication::translate("cs::TimeDeposits",
+                                                               "Time deposit paid out at maturity"));
                 if (!txn)
                     return fail(txn.error());
                 if (auto closed = closeDeposit(uow, d, today, *txn); !closed)
@@ -566,8 +581,10 @@ Result<DepositMovement> TimeDepositService::withdraw(const Session& session, con
             } else if (partial) {
                 if (d.partialOn.isValid())
                     return fail(Error::refused(u"deposit.partial_used"_s, u"amount"_s,
-                                               tr("The one partial early withdrawal of this deposit was made before; "
-                                                  "only the whole deposit can be withdrawn now.")));
+                                               QCoreApplication::translate("cs::TimeDeposits",
+                                                                           "The one partial early withdrawal of "
+                                                                           "this deposit was made before; only the whole "
+                                                                           "deposit can be withdrawn now.")));
                 const qint64 minimum = settings->value(settingMinimum);
                 if (d.principal - amount->minor() < minimum)
                     return fail(Error::refused(u"deposit.remainder_below_minimum"_s, u"amount"_s,
@@ -580,7 +597,8 @@ Result<DepositMovement> TimeDepositService::withdraw(const Session& session, con
                 if (!interest)
                     return fail(interest.error());
                 auto txn = postOut(uow, session, requestId, kindEarly, d, *amount, *interest,
-                                   tr("Partial early withdrawal of a time deposit"));
+                                   QCoreApplication::translate("cs::TimeDeposits",
+                                                               "Partial early withdrawal of a time deposit"));
                 if (!txn)
                     return fail(txn.error());
                 d.principal -= amount->minor();
@@ -600,7 +618,8 @@ Result<DepositMovement> TimeDepositService::withdraw(const Session& session, con
                 if (!interest)
                     return fail(interest.error());
                 auto txn = postOut(uow, session, requestId, kindEarly, d, money(own.balance, d.currency), *interest,
-                                   tr("Early withdrawal of a time deposit"));
+                                   QCoreApplication::translate("cs::TimeDeposits",
+                                                               "Early withdrawal of a time deposit"));
                 if (!txn)
                     return fail(txn.error());
                 if (auto closed = closeDeposit(uow, d, today, *txn); !closed)
@@ -705,7 +724,8 @@ Result<QJsonObject> TimeDepositService::matureDueIn(UnitOfWork& uow, const Sessi
             qint64 txnId = 0;
             if (interest->isPositive()) {
                 auto txn = postInterest(uow, session, u"td-rollover:"_s + tag, d, *interest,
-                                        tr("Time deposit interest, rolled over"));
+                                        QCoreApplication::translate("cs::TimeDeposits",
+                                                                    "Time deposit interest, rolled over"));
                 if (!txn)
                     return fail(txn.error());
                 txnId = *txn;
@@ -753,7 +773,9 @@ Result<QJsonObject> TimeDepositService::matureDueIn(UnitOfWork& uow, const Sessi
                 if (!amounts)
                     return fail(amounts.error());
                 auto txn = postOut(uow, session, u"td-maturity:"_s + tag, kindMaturity, d, amounts->principal,
-                                   amounts->interest, tr("Time deposit paid out at maturity"));
+                                   amounts->interest,
+                                       QCoreApplication::translate("cs::TimeDeposits",
+                                                                   "Time deposit paid out at maturity"));
                 if (!txn)
                     return fail(txn.error());
                 if (auto closed = closeDeposit(uow, d, session.businessDate, *txn); !closed)

@@ -213,13 +213,22 @@ Result<std::optional<QString>> EodRepository::unbalancedCurrency(qint64 branchId
 
 Result<std::optional<LedgerMismatch>> EodRepository::firstBalanceMismatch(qint64 branchId)
 {
-    auto query = m_uow.exec(u"SELECT a.id, a.number, a.balance, coalesce(j.total, 0) FROM accounts a LEFT JOIN ("
-                            "SELECT l.account_id, CAST(sum(CASE WHEN l.side = x.normal_side THEN l.amount ELSE -l.amount END) "
-                            "AS BIGINT) AS total FROM journal_lines l JOIN accounts x ON x.id = l.account_id "
-                            "WHERE x.branch_id = ? AND x.balance_mode = 'row' GROUP BY l.account_id) j ON j.account_id = a.id "
-                            "WHERE a.branch_id = ? AND a.balance_mode = 'row' AND a.balance <> coalesce(j.total, 0) "
-                            "ORDER BY a.id LIMIT 1"_s,
-                            {branchId, branchId});
+    // min() rather than ORDER BY ... LIMIT 1: the planner then joins the aggregate by hash instead of
+    // probing it once per account.
+    auto first = m_uow.scalar(u"SELECT min(a.id) FROM accounts a LEFT JOIN ("
+                              "SELECT l.account_id, CAST(sum(CASE WHEN l.side = x.normal_side THEN l.amount ELSE -l.amount END) "
+                              "AS BIGINT) AS total FROM journal_lines l JOIN accounts x ON x.id = l.account_id "
+                              "WHERE x.branch_id = ? AND x.balance_mode = 'row' GROUP BY l.account_id) j ON j.account_id = a.id "
+                              "WHERE a.branch_id = ? AND a.balance_mode = 'row' AND a.balance <> coalesce(j.total, 0)"_s,
+                              {branchId, branchId});
+    if (!first)
+        return fail(first.error());
+    if (first->isNull())
+        return std::optional<LedgerMismatch>();
+    auto query = m_uow.exec(u"SELECT a.id, a.number, a.balance, CAST(coalesce(sum(CASE WHEN l.side = a.normal_side "
+                            "THEN l.amount ELSE -l.amount END), 0) AS BIGINT) FROM accounts a "
+                            "LEFT JOIN journal_lines l ON l.account_id = a.id WHERE a.id = ? GROUP BY a.id, a.number, a.balance"_s,
+                            {first->toLongLong()});
     if (!query)
         return fail(query.error());
     std::optional<LedgerMismatch> found;
