@@ -34,6 +34,10 @@ private:
               u"SELECT txn_id, direction, amount, day_total FROM large_value_entries ORDER BY id"_s,
               u"SELECT account_id, period, period_start, direction, amount FROM account_limit_usage "
                "ORDER BY account_id, period, period_start, direction"_s,
+              u"SELECT code, name, fee_plan, fee_rate_bp, cycle, settlement_days, created_at FROM merchants ORDER BY code"_s,
+              u"SELECT merchant_id, order_number, state, amount, captured, refunded, fee, settle_on, txn_id "
+               "FROM merchant_payments ORDER BY id"_s,
+              u"SELECT payment_id, amount, txn_id FROM merchant_refunds ORDER BY id"_s,
               u"SELECT COUNT(*) FROM audit_log"_s}) {
             QSqlQuery q(*conn);
             if (!q.exec(sql))
@@ -65,14 +69,17 @@ private slots:
         QCOMPARE(first->branches, 1);
         QCOMPARE(first->staff, 6);
         QCOMPARE(first->customers, 7);
-        // Customer and internal accounts (DemoLedger), the vault delivery and three days of teller cash.
+        // Customer and internal accounts (DemoLedger), the vault delivery and three days of teller cash,
+        // and today the merchants' four payments (one authorised, then captured) and a refund.
         QCOMPARE(first->accounts, 9 + 9);
-        QCOMPARE(first->transactions, 33);
-        QCOMPARE(first->inserted, 1 + 6 + 7 + 18 + 33);
+        QCOMPARE(first->transactions, 33 + 5);
+        QCOMPARE(first->merchants, 2);
+        QCOMPARE(first->inserted, 1 + 6 + 7 + 18 + 38 + 2);
         const QStringList before = dump();
         // branch, staff, customers, 3 closed days and today, accounts, transactions, 6 box sessions, one
-        // large-value entry, Class II usage (in on day 1, out on day 2, each with its year row), audit count
-        QCOMPARE(before.size(), 1 + 6 + 7 + 4 + 18 + 33 + 6 + 1 + 4 + 1);
+        // large-value entry, Class II usage (in on day 1, out on day 2, each with its year row), merchants,
+        // their payments and refund, audit count
+        QCOMPARE(before.size(), 1 + 6 + 7 + 4 + 18 + 38 + 6 + 1 + 4 + 2 + 4 + 1 + 1);
 
         const auto second = cs::DemoData::seed(m_t->db());
         CS_VERIFY_RESULT(second);
