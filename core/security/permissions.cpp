@@ -50,6 +50,8 @@ QString Permissions::displayName(const QString& action)
         {u"setting.set"_s, QT_TRANSLATE_NOOP("cs::Permissions", "change a setting")},
         {u"product.manage"_s, QT_TRANSLATE_NOOP("cs::Permissions", "manage products")},
         {u"merchant.manage"_s, QT_TRANSLATE_NOOP("cs::Permissions", "manage merchants")},
+        {u"merchant.pay"_s, QT_TRANSLATE_NOOP("cs::Permissions", "take merchant payments, captures and refunds")},
+        {u"merchant.read"_s, QT_TRANSLATE_NOOP("cs::Permissions", "see merchants and their settlements")},
         {u"audit.read"_s, QT_TRANSLATE_NOOP("cs::Permissions", "read the audit trail")},
         {u"audit.verify"_s, QT_TRANSLATE_NOOP("cs::Permissions", "verify the audit trail")},
         {u"report.read"_s, QT_TRANSLATE_NOOP("cs::Permissions", "read reports")},
