@@ -134,6 +134,42 @@ struct BusinessDaySpan {
     QDateTime closedAt; // invalid: still open
 };
 
+// Settlements of one merchant in the period, summed.
+struct MerchantSettlementTotals {
+    QString code;
+    QString name;
+    qint64 settlements = 0;
+    qint64 payments = 0;
+    qint64 gross = 0;
+    qint64 fees = 0;
+    qint64 refunds = 0;
+    qint64 net = 0;
+};
+
+// A line of a transaction that touched the interest expense account (interest paid).
+struct InterestLine {
+    qint64 txnId = 0;
+    QString kind;
+    QString accountNumber;
+    QString accountKind;   // customer, internal
+    QString internalRole;
+    QString productCode;
+    QString productName;
+    QString holder;
+    QString side;
+    qint64 amount = 0;
+};
+
+// Merchant payments of one business date and one value of the dimension (statistics).
+struct PaymentDayGroup {
+    QDate businessDate;
+    QString value;         // the channel, mode or account type
+    qint64 payments = 0;
+    qint64 amount = 0;     // captured, or authorised while not captured
+    qint64 refunded = 0;
+    qint64 fees = 0;
+};
+
 class ReportRepository {
 public:
     explicit ReportRepository(UnitOfWork& uow) : m_uow(uow) {}
@@ -164,6 +200,18 @@ public:
     // action or its prefix ("cash" finds cash.deposit), an entity type, "type:id", an entity id or a login.
     Result<QList<ReportAuditRecord>> auditRecords(qint64 branchId, const QDateTime& from, const QDateTime& to,
                                                   const QString& query);
+
+    // reportmerchantqueries.cpp -----------------------------------------------------------------------
+    // merchantCode empty: every merchant of the branch, by code.
+    Result<QList<MerchantSettlementTotals>> merchantSettlements(qint64 branchId, const QDate& from, const QDate& to,
+                                                                const QString& merchantCode);
+    // Every line of the branch's transactions in the period that have an interest expense line.
+    Result<QList<InterestLine>> interestLines(qint64 branchId, const QDate& from, const QDate& to,
+                                              const QString& currency);
+    // The branch's merchant payments (not voided) per day and `dimension`: channel, mode or account_type
+    // (the payer's card product, else the payer account's product kind).
+    Result<QList<PaymentDayGroup>> merchantPaymentsByDay(qint64 branchId, const QDate& from, const QDate& to,
+                                                         const QString& dimension, const QString& currency);
 
 private:
     UnitOfWork& m_uow;
