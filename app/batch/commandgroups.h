@@ -29,6 +29,10 @@ Result<QJsonObject> cardCommand(const CliArgs& args); // card issue|show|list|fi
 // approvalcommands.cpp
 Result<QJsonObject> approvalCommand(const CliArgs& args); // approval list|show|approve|reject|cancel
 
+// eodcommands.cpp
+Result<QJsonObject> eodCommand(const CliArgs& args);     // eod [status] --branch CODE
+Result<QJsonObject> depositCommand(const CliArgs& args); // deposit place|withdraw-early|show (time deposits)
+
 // auditcommands.cpp
 Result<QJsonObject> verifyAuditCommand(const CliArgs& args); // verify-audit
 

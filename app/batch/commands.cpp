@@ -94,6 +94,9 @@ const QList<Command>& commands()
         // cards (issue 6)
         {u"card"_s, QT_TRANSLATE_NOOP("cs::batch", "issue cards; PIN, activation, loss reports, freeze, replacement, cancellation, online payment"), cardCommand},
         {u"approval"_s, QT_TRANSLATE_NOOP("cs::batch", "list, show, approve, reject or cancel pending approvals"), approvalCommand},
+        // end of day and time deposits (issue 7)
+        {u"deposit"_s, QT_TRANSLATE_NOOP("cs::batch", "place a time deposit, withdraw it early (whole or once in part), show it"), depositCommand},
+        {u"eod"_s, QT_TRANSLATE_NOOP("cs::batch", "close the branch's business day (eod status: what blocks it)"), eodCommand},
         {u"verify-audit"_s, QT_TRANSLATE_NOOP("cs::batch", "check the audit chains; exit 3 naming the first bad record"), verifyAuditCommand},
         {u"version"_s, QT_TRANSLATE_NOOP("cs::batch", "print the program version"), version},
     };

@@ -21,7 +21,9 @@ int main(int argc, char* argv[])
                                                    // transfer commands (transfercommands.cpp)
                                                    u"waive-fee"_s, u"ibps"_s, u"accepted"_s, u"rejected"_s,
                                                    // card online (cardcommands.cpp)
-                                                   u"enable"_s, u"disable"_s});
+                                                   u"enable"_s, u"disable"_s,
+                                                   // deposit place --cash (eodcommands.cpp)
+                                                   u"cash"_s});
     cs::ui::installTranslations(app, args ? args->value(u"lang"_s) : QString());
     if (!args)
         return cs::batch::printError(args.error());

@@ -3,10 +3,26 @@
 #include <QJsonDocument>
 
 #include <cstdio>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
 namespace cs::batch {
+namespace {
+
+QJsonObject& pendingErrorDetail()
+{
+    static QJsonObject detail;
+    return detail;
+}
+
+} // namespace
+
+void addErrorDetail(const QJsonObject& detail)
+{
+    for (auto it = detail.begin(); it != detail.end(); ++it)
+        pendingErrorDetail().insert(it.key(), it.value());
+}
 
 int exitCodeFor(ErrorKind kind)
 {
@@ -32,9 +48,10 @@ int printResult(const QJsonObject& result)
 
 int printError(const Error& error)
 {
-    const QJsonObject object{{u"error"_s, error.code},
-                             {u"field"_s, error.field.isEmpty() ? QJsonValue() : QJsonValue(error.field)},
-                             {u"message"_s, error.message}};
+    QJsonObject object = std::exchange(pendingErrorDetail(), {});
+    object.insert(u"error"_s, error.code);
+    object.insert(u"field"_s, error.field.isEmpty() ? QJsonValue() : QJsonValue(error.field));
+    object.insert(u"message"_s, error.message);
     const QByteArray text = QJsonDocument(object).toJson(QJsonDocument::Compact);
     std::fwrite(text.constData(), 1, static_cast<size_t>(text.size()), stderr);
     std::fputc('\n', stderr);

@@ -120,6 +120,10 @@ Status ClassLimits::run(UnitOfWork& uow, const PostingRequest& r, const QList<Cl
 {
     if (moves.isEmpty())
         return {};
+    // Interest the bank credits (end of day, time deposits) is neither a payment in from someone else nor
+    // a deposit the customer makes: it counts against no limit and is not refused by the Class III cap.
+    if (r.kind == u"interest"_s)
+        return {};
     LimitUsageRepository usage(uow);
     if (r.kind == u"reversal"_s) {
         if (!record)

@@ -24,7 +24,8 @@ struct ClassLimitMove {
 //   Class II  in (credits not from the bound account, cash deposits) <= class2.daily_in / yearly_in,
 //             out (debits not to the bound account, cash) <= class2.daily_out / yearly_out;
 //   Class III no cash at all, balance <= class3.balance_cap, out <= class3.daily_out / yearly_out.
-// A reversal is not checked: it gives the original's usage back (never below zero).
+// A reversal is not checked: it gives the original's usage back (never below zero). Interest the bank
+// credits (kind interest) counts against nothing.
 // Refused (field "amount"): limit.class2_daily_in, limit.class2_yearly_in, limit.class2_daily_out,
 // limit.class2_yearly_out, limit.class3_no_cash, limit.class3_balance_cap, limit.class3_daily_out,
 // limit.class3_yearly_out.

@@ -81,6 +81,8 @@ QString Permissions::displayName(const QString& action)
         {u"approval.decide"_s, QT_TRANSLATE_NOOP("cs::Permissions", "approve or reject")},
         {u"approval.expire"_s, QT_TRANSLATE_NOOP("cs::Permissions", "expire pending approvals")},
         {u"eod.run"_s, QT_TRANSLATE_NOOP("cs::Permissions", "close the business day")},
+        {u"deposit.place"_s, QT_TRANSLATE_NOOP("cs::Permissions", "place a time deposit")},
+        {u"deposit.withdraw"_s, QT_TRANSLATE_NOOP("cs::Permissions", "withdraw a time deposit early")},
     };
     const auto it = names.constFind(action);
     return it == names.cend() ? action : QCoreApplication::translate("cs::Permissions", it.value());

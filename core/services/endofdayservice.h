@@ -61,8 +61,14 @@ public:
     // exist (message lists them; nothing changes), eod.running when another run holds the day.
     Result<EodResult> run(const Session& session, const std::function<void(const EodStep&)>& progress = {}) const;
 
+    // Test hook for the kill tests: called inside each step's transaction after its effects and its
+    // eod_steps row are written, just before COMMIT (countersign-batch eod aborts there when
+    // COUNTERSIGN_EOD_ABORT_IN names the step). Never set in production.
+    void setBeforeCommitHook(std::function<void(const QString& step)> hook) { m_beforeCommit = std::move(hook); }
+
 private:
     Database m_db;
+    std::function<void(const QString& step)> m_beforeCommit;
 };
 
 } // namespace cs
