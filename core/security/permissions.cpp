@@ -55,6 +55,7 @@ QString Permissions::displayName(const QString& action)
         {u"audit.read"_s, QT_TRANSLATE_NOOP("cs::Permissions", "read the audit trail")},
         {u"audit.verify"_s, QT_TRANSLATE_NOOP("cs::Permissions", "verify the audit trail")},
         {u"report.read"_s, QT_TRANSLATE_NOOP("cs::Permissions", "read reports")},
+        {u"report.own"_s, QT_TRANSLATE_NOOP("cs::Permissions", "read their own teller journal and cash box balancing")},
         {u"customer.read"_s, QT_TRANSLATE_NOOP("cs::Permissions", "look up customers")},
         {u"customer.add"_s, QT_TRANSLATE_NOOP("cs::Permissions", "add a customer")},
         {u"customer.edit"_s, QT_TRANSLATE_NOOP("cs::Permissions", "edit a customer")},

@@ -18,7 +18,7 @@ const QMap<QString, QStringList>& expectedMatrix()
                        u"auth.sign_on"_s, u"card.issue"_s, u"card.service"_s, u"cash.deposit"_s, u"cash.withdraw"_s,
                        u"cashbox.close"_s, u"cashbox.count"_s, u"cashbox.open"_s, u"cashbox.transfer"_s, u"customer.add"_s,
                        u"customer.edit"_s, u"customer.read"_s, u"deposit.place"_s, u"deposit.withdraw"_s, u"merchant.pay"_s,
-                       u"merchant.read"_s, u"reversal.request"_s, u"transfer.enter"_s, u"transfer.read"_s}},
+                       u"merchant.read"_s, u"report.own"_s, u"reversal.request"_s, u"transfer.enter"_s, u"transfer.read"_s}},
         {u"supervisor"_s, {u"account.dormancy_sweep"_s, u"account.read"_s, u"approval.decide"_s, u"approval.expire"_s,
                            u"approval.read"_s, u"audit.read"_s, u"auth.change_password"_s, u"auth.sign_on"_s,
                            u"clearing.acknowledge"_s, u"clearing.release"_s, u"customer.read"_s, u"eod.run"_s,

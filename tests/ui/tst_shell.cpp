@@ -149,9 +149,10 @@ void TestShell::roleGetsItsWorkspaces_data()
     QTest::addColumn<QStringList>("pages");
 
     QTest::newRow("teller") << u"teller1"_s
-                            << QList<Workspace>{Workspace::Counter, Workspace::Transfers, Workspace::CashBox}
-                            << QStringList{u"Counter"_s, u"Transfers"_s, u"Cash box"_s}
-                            << QStringList{u"counterPage"_s, u"transfersPage"_s, u"cashboxPage"_s};
+                            << QList<Workspace>{Workspace::Counter, Workspace::Transfers, Workspace::CashBox,
+                                                Workspace::Reports}
+                            << QStringList{u"Counter"_s, u"Transfers"_s, u"Cash box"_s, u"Reports"_s}
+                            << QStringList{u"counterPage"_s, u"transfersPage"_s, u"cashboxPage"_s, u"reportsPage"_s};
     QTest::newRow("supervisor")
         << u"super1"_s
         << QList<Workspace>{Workspace::Counter, Workspace::Transfers, Workspace::Approvals, Workspace::Reports}
@@ -226,9 +227,12 @@ void TestShell::ctrlDigitSwitchesWorkspace()
     QCOMPARE(window->currentWorkspace(), Workspace::CashBox);
     QCOMPARE(stack->currentWidget()->objectName(), u"cashboxPage"_s);
 
-    // A teller has three workspaces: Ctrl+4 leads nowhere.
     QTest::keyClick(window, Qt::Key_4, Qt::ControlModifier);
-    QCOMPARE(window->currentWorkspace(), Workspace::CashBox);
+    QCOMPARE(window->currentWorkspace(), Workspace::Reports);
+
+    // A teller has four workspaces: Ctrl+5 leads nowhere.
+    QTest::keyClick(window, Qt::Key_5, Qt::ControlModifier);
+    QCOMPARE(window->currentWorkspace(), Workspace::Reports);
 
     QTest::keyClick(window, Qt::Key_1, Qt::ControlModifier);
     QCOMPARE(window->currentWorkspace(), Workspace::Counter);

@@ -37,7 +37,8 @@ void TestWorkspaces::workspacesFollowTheRole_data()
     QTest::addColumn<Role>("role");
     QTest::addColumn<QList<Workspace>>("expected");
     QTest::newRow("teller") << Role::Teller
-                            << QList<Workspace>{Workspace::Counter, Workspace::Transfers, Workspace::CashBox};
+                            << QList<Workspace>{Workspace::Counter, Workspace::Transfers, Workspace::CashBox,
+                                                Workspace::Reports};
     // Supervisors and auditors look at the Counter; the cash box is the teller's own.
     QTest::newRow("supervisor") << Role::Supervisor
                                 << QList<Workspace>{Workspace::Counter, Workspace::Transfers, Workspace::Approvals,

@@ -5,11 +5,14 @@
 #include "cashbox/cashboxworkspace.h"
 #include "counter/counterworkspace.h"
 #include "domain/role.h"
+#include "eod/eoddialog.h"
+#include "reports/reportsworkspace.h"
 #include "shell/appicon.h"
 #include "shell/lockscreen.h"
 #include "shell/workspacepage.h"
 #include "transfers/transfersworkspace.h"
 #include "widgets/elidedlabel.h"
+#include "widgets/permittedactions.h"
 
 #include <QAction>
 #include <QApplication>
@@ -90,7 +93,7 @@ QWidget* createWorkspacePage(Workspace workspace, const Database& db, const Sess
     case Workspace::Approvals:
         return new ApprovalsWorkspace(db, session);
     case Workspace::Reports:
-        break;
+        return new ReportsWorkspace(db, session);
     }
     return new WorkspacePage(workspace);
 }
@@ -150,6 +153,16 @@ void MainWindow::createActions()
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
 
+    // Closing the day is the supervisor's; other roles do not see the action at all.
+    if (auto permitted = PermittedActions::load(m_db, m_session.role); permitted && permitted->allows(u"eod.run"_s)) {
+        m_endOfDayAction = new QAction(this);
+        m_endOfDayAction->setObjectName(u"endOfDayAction"_s);
+        m_endOfDayAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+        m_endOfDayAction->setShortcutContext(Qt::WindowShortcut);
+        connect(m_endOfDayAction, &QAction::triggered, this, &MainWindow::endOfDay);
+        addAction(m_endOfDayAction);
+    }
+
     // Ctrl+1.. follows the navigation order of this role's workspaces.
     for (qsizetype i = 0; i < m_workspaces.size() && i < kMaxWorkspaceShortcuts; ++i) {
         const Workspace workspace = m_workspaces.at(i);
@@ -167,6 +180,10 @@ void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->setObjectName(u"fileMenu"_s);
+    if (m_endOfDayAction) {
+        m_fileMenu->addAction(m_endOfDayAction);
+        m_fileMenu->addSeparator();
+    }
     m_fileMenu->addAction(m_signOffAction);
     m_fileMenu->addAction(m_lockAction);
     m_fileMenu->addSeparator();
@@ -269,6 +286,11 @@ void MainWindow::lock()
     m_lockAction->setEnabled(false);
     for (QAction* action : std::as_const(m_workspaceActions))
         action->setEnabled(false);
+    if (m_endOfDayAction)
+        m_endOfDayAction->setEnabled(false);
+    // A finished or idle end of day closes; a running one cannot stop and stays until it ends.
+    if (m_eodDialog && !m_eodDialog->isRunning())
+        m_eodDialog->reject();
     m_screens->setCurrentWidget(m_lockScreen);
     m_lockScreen->prepare();
     emit lockedChanged(true);
@@ -282,11 +304,40 @@ void MainWindow::unlock()
     m_lockAction->setEnabled(true);
     for (QAction* action : std::as_const(m_workspaceActions))
         action->setEnabled(true);
+    if (m_endOfDayAction)
+        m_endOfDayAction->setEnabled(true);
     m_screens->setCurrentWidget(m_workArea);
     m_navigation->setFocus(Qt::OtherFocusReason);
     if (m_idleTimer->interval() > 0)
         m_idleTimer->start();
     emit lockedChanged(false);
+}
+
+void MainWindow::endOfDay()
+{
+    if (!m_endOfDayAction || m_locked)
+        return;
+    if (m_eodDialog) {
+        m_eodDialog->raise();
+        m_eodDialog->activateWindow();
+        return;
+    }
+    m_eodDialog = new EodDialog(m_db, m_session, this);
+    m_eodDialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_eodDialog->setWindowModality(Qt::WindowModal);
+    connect(m_eodDialog, &EodDialog::dayClosed, this, &MainWindow::setBusinessDate);
+    m_eodDialog->open();
+}
+
+void MainWindow::setBusinessDate(const QDate& date)
+{
+    if (date == m_session.businessDate)
+        return;
+    m_session.businessDate = date;
+    if (auto* reports = qobject_cast<ReportsWorkspace*>(workspacePage(Workspace::Reports)))
+        reports->setBusinessDate(date);
+    retranslateUi();
+    emit businessDateChanged(date);
 }
 
 void MainWindow::setIdleLockTimeout(std::chrono::milliseconds timeout)
@@ -353,6 +404,10 @@ void MainWindow::retranslateUi()
     m_lockAction->setStatusTip(tr("Hide the workspaces until your password is given again"));
     m_quitAction->setText(tr("&Quit"));
     m_aboutAction->setText(tr("&About Countersign"));
+    if (m_endOfDayAction) {
+        m_endOfDayAction->setText(tr("&End of day…"));
+        m_endOfDayAction->setStatusTip(tr("Close the branch's business day and move to the next one"));
+    }
 
     for (int row = 0; row < m_navigation->count(); ++row) {
         QListWidgetItem* item = m_navigation->item(row);

@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QMainWindow>
+#include <QPointer>
 
 #include <chrono>
 
@@ -18,13 +19,16 @@ class QTimer;
 
 namespace cs::ui {
 
+class EodDialog;
 class LockScreen;
 
 // The window of a signed-on session: a navigation list of the workspaces the role may use (Ctrl+1..6)
 // beside one page per workspace, the File and Help menus, and a status bar naming branch, staff,
-// business date and database. Object names: workspaceList, workspaceStack, branchLabel, staffLabel,
-// businessDateLabel, databaseLabel, terminalLabel; actions signOffAction, lockAction, quitAction,
-// aboutAction, workspaceAction_<key>.
+// business date and database. A supervisor (eod.run) closes the branch's day from File > End of day
+// (Ctrl+Shift+E, EodDialog); the business date in the status bar follows. Object names: workspaceList,
+// workspaceStack, branchLabel, staffLabel, businessDateLabel, databaseLabel, terminalLabel; actions
+// signOffAction, lockAction, quitAction, aboutAction, workspaceAction_<key>, endOfDayAction (only for
+// a role that may close the day).
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -48,12 +52,17 @@ public slots:
     bool showWorkspace(cs::ui::Workspace workspace);
     // Hides the workspaces behind the lock screen until the same staff member's password is given.
     void lock();
+    // Opens the end of day (only for a role that may close the day). Object name of the dialog: eodDialog.
+    void endOfDay();
+    // The day was closed: the status bar and the workspaces follow.
+    void setBusinessDate(const QDate& date);
 
 signals:
     void signOffRequested();
     void quitRequested();
     void lockedChanged(bool locked);
     void currentWorkspaceChanged(cs::ui::Workspace workspace);
+    void businessDateChanged(const QDate& date);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -87,6 +96,7 @@ private:
     QAction* m_lockAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_aboutAction = nullptr;
+    QAction* m_endOfDayAction = nullptr; // null when the role may not close the day
     QList<QAction*> m_workspaceActions;
 
     QLabel* m_branchLabel = nullptr;
@@ -94,6 +104,7 @@ private:
     QLabel* m_businessDateLabel = nullptr;
     QLabel* m_databaseLabel = nullptr;
     QLabel* m_terminalLabel = nullptr;
+    QPointer<EodDialog> m_eodDialog;
 };
 
 } // namespace cs::ui

@@ -22,7 +22,8 @@ struct WorkspaceRow {
 
 // Who uses what: the one table of role -> workspaces. Rows are in navigation order. Supervisors and
 // auditors look at the Counter without acting (the permissions table gives them no cash actions); the
-// Cash box is the teller's own (cashbox.* are teller permissions).
+// Cash box is the teller's own (cashbox.* are teller permissions). Tellers find their own journal and
+// cash box balancing under Reports.
 constexpr WorkspaceRow kWorkspaces[] = {
     //                          teller supervisor auditor admin
     {Workspace::Counter,        true,  true,      true,   false, "counter", QT_TRANSLATE_NOOP("cs::ui::Workspaces", "Counter"),
@@ -35,7 +36,7 @@ constexpr WorkspaceRow kWorkspaces[] = {
      QT_TRANSLATE_NOOP("cs::ui::Workspaces", "Cash received and paid out, transfers with the vault, and the balance.")},
     {Workspace::Administration, false, false,     false,  true,  "administration", QT_TRANSLATE_NOOP("cs::ui::Workspaces", "Administration"),
      QT_TRANSLATE_NOOP("cs::ui::Workspaces", "Staff, products and merchants.")},
-    {Workspace::Reports,        false, true,      true,   true,  "reports", QT_TRANSLATE_NOOP("cs::ui::Workspaces", "Reports"),
+    {Workspace::Reports,        true,  true,      true,   true,  "reports", QT_TRANSLATE_NOOP("cs::ui::Workspaces", "Reports"),
      QT_TRANSLATE_NOOP("cs::ui::Workspaces", "Branch reports to view, print and export.")},
 };
 

@@ -20,5 +20,7 @@ int main(int argc, char* argv[])
         return cs::bench::runStatement(options);
     if (command == u"eod"_s)
         return cs::bench::runEod(options);
+    if (command == u"daily-journal"_s)
+        return cs::bench::runDailyJournal(options);
     cs::bench::usage("unknown subcommand");
 }

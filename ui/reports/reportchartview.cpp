@@ -1,0 +1,153 @@
+#include "reports/reportchartview.h"
+
+#include "print/reportcells.h"
+#include "print/reportchartpainter.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QHash>
+#include <QLegend>
+#include <QLineSeries>
+#include <QPieSeries>
+#include <QPieSlice>
+#include <QValueAxis>
+
+using namespace Qt::StringLiterals;
+
+namespace cs::ui {
+
+namespace {
+
+// Chart coordinates are doubles: fen to yuan for the axis only, never for a sum.
+qreal yuan(qint64 fen)
+{
+    return static_cast<qreal>(fen) / 100.0;
+}
+
+QValueAxis* valueAxis()
+{
+    auto* axis = new QValueAxis;
+    axis->setLabelFormat(u"%.2f"_s);
+    return axis;
+}
+
+} // namespace
+
+ReportChartView::ReportChartView(QWidget* parent)
+    : QChartView(parent)
+{
+    setObjectName(u"reportChart"_s);
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumHeight(180);
+    clear();
+}
+
+void ReportChartView::clear()
+{
+    auto* chart = new QChart;
+    chart->legend()->hide();
+    setChart(chart); // the view owns and deletes the previous chart
+    m_hasChart = false;
+    m_points = 0;
+}
+
+void ReportChartView::setTable(const ReportTable& table)
+{
+    clear();
+    const QStringList categories = reportCategories(table);
+    if (table.chart == ReportChart::None || categories.isEmpty())
+        return;
+    m_hasChart = true;
+    chart()->setTitle(table.header.title);
+    chart()->legend()->setVisible(true);
+    chart()->legend()->setAlignment(table.chart == ReportChart::Pie ? Qt::AlignRight : Qt::AlignBottom);
+    switch (table.chart) {
+    case ReportChart::Bar:
+        showBars(table, categories);
+        break;
+    case ReportChart::Line:
+        showLines(table, categories);
+        break;
+    case ReportChart::Pie:
+        showPie(table);
+        break;
+    case ReportChart::None:
+        break;
+    }
+}
+
+void ReportChartView::showBars(const ReportTable& table, const QStringList& categories)
+{
+    auto* bars = new QBarSeries;
+    for (int s = 0; s < table.series.size(); ++s) {
+        const ReportSeries& series = table.series.at(s);
+        QHash<QString, qint64> values;
+        for (const auto& point : series.points)
+            values.insert(point.first, point.second);
+        auto* set = new QBarSet(series.name);
+        set->setColor(reportSeriesColor(s));
+        for (const QString& category : categories)
+            set->append(yuan(values.value(category)));
+        bars->append(set);
+        m_points += static_cast<int>(series.points.size());
+    }
+    chart()->addSeries(bars);
+    auto* x = new QBarCategoryAxis;
+    x->append(categories);
+    chart()->addAxis(x, Qt::AlignBottom);
+    bars->attachAxis(x);
+    QValueAxis* y = valueAxis();
+    chart()->addAxis(y, Qt::AlignLeft);
+    bars->attachAxis(y);
+    y->applyNiceNumbers();
+}
+
+void ReportChartView::showLines(const ReportTable& table, const QStringList& categories)
+{
+    auto* x = new QBarCategoryAxis;
+    x->append(categories);
+    chart()->addAxis(x, Qt::AlignBottom);
+    QValueAxis* y = valueAxis();
+    chart()->addAxis(y, Qt::AlignLeft);
+    qreal low = 0;
+    qreal high = 0;
+    for (int s = 0; s < table.series.size(); ++s) {
+        const ReportSeries& series = table.series.at(s);
+        auto* line = new QLineSeries;
+        line->setName(series.name);
+        line->setColor(reportSeriesColor(s));
+        line->setPointsVisible(true);
+        for (const auto& point : series.points) {
+            const qreal value = yuan(point.second);
+            line->append(static_cast<qreal>(categories.indexOf(point.first)), value);
+            low = std::min(low, value);
+            high = std::max(high, value);
+        }
+        chart()->addSeries(line);
+        line->attachAxis(x);
+        line->attachAxis(y);
+        m_points += static_cast<int>(series.points.size());
+    }
+    y->setRange(low, high > low ? high : low + 1);
+    y->applyNiceNumbers();
+}
+
+void ReportChartView::showPie(const ReportTable& table)
+{
+    auto* pie = new QPieSeries;
+    const ReportSeries& series = table.series.constFirst();
+    for (const auto& point : series.points) {
+        if (point.second <= 0)
+            continue;
+        QPieSlice* slice = pie->append(point.first + u": "_s + reportSeriesValueText(table, point.second),
+                                       yuan(point.second));
+        slice->setColor(reportSeriesColor(static_cast<int>(pie->count()) - 1));
+        ++m_points;
+    }
+    pie->setName(series.name);
+    chart()->addSeries(pie);
+}
+
+} // namespace cs::ui
