@@ -2,6 +2,7 @@
 
 #include "widgets/formwidgets.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDialogButtonBox>
@@ -20,6 +21,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <iterator>
 
 using namespace Qt::StringLiterals;
@@ -68,6 +70,9 @@ QString detailText(const QJsonObject& detail)
             text = value.toBool() ? u"yes"_s : u"no"_s;
         else
             continue;
+        // The state column already says when a step was skipped.
+        if (it.key() == u"skipped")
+            continue;
         parts.append(it.key() + u": "_s + text);
     }
     return parts.join(u" · "_s);
@@ -95,7 +100,6 @@ EodDialog::EodDialog(Database db, Session session, QWidget* parent)
     m_date->setWordWrap(true);
 
     m_blockersList->setObjectName(u"eodBlockersList"_s);
-    m_blockersList->setMaximumHeight(110);
     m_blockersList->setFocusPolicy(Qt::NoFocus);
     m_blockersLabel->hide();
     m_blockersList->hide();
@@ -116,8 +120,14 @@ EodDialog::EodDialog(Database db, Session session, QWidget* parent)
     m_progress->setObjectName(u"eodProgressBar"_s);
     m_progress->setRange(0, kStepCount);
     m_progress->setValue(0);
+    m_progress->setFormat(tr("%v of %m steps"));
 
-    m_recheck->setShortcut(QKeySequence(Qt::Key_F5));
+    // An action rather than the button's own shortcut, which its text's mnemonic would replace.
+    auto* recheck = new QAction(this);
+    recheck->setObjectName(u"eodRecheckAction"_s);
+    recheck->setShortcut(QKeySequence(Qt::Key_F5));
+    connect(recheck, &QAction::triggered, this, &EodDialog::checkBlockers);
+    addAction(recheck);
     connect(m_run, &QPushButton::clicked, this, &EodDialog::runEndOfDay);
     connect(m_recheck, &QPushButton::clicked, this, &EodDialog::checkBlockers);
     connect(m_close, &QPushButton::clicked, this, &EodDialog::reject);
@@ -191,8 +201,11 @@ void EodDialog::showBlockers(Result<QList<EodBlocker>> outcome)
     const bool blocked = !m_blockers.isEmpty();
     m_blockersLabel->setVisible(blocked);
     m_blockersList->setVisible(blocked);
+    // As high as the list, up to five lines (it scrolls beyond).
+    const int lines = std::clamp(static_cast<int>(m_blockers.size()), 1, 5);
+    m_blockersList->setFixedHeight(lines * m_blockersList->sizeHintForRow(0) + 2 * m_blockersList->frameWidth() + 4);
     if (blocked)
-        showMessage(tr("End of day cannot start: close the cash boxes and decide the approvals listed, then check again (F5)."), true);
+        showMessage(tr("End of day cannot start until these are closed or decided. F5 checks again."), true);
     else
         showMessage(tr("Nothing keeps the day open. Enter runs the end of day."), false);
     updateButtons();

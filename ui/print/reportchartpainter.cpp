@@ -23,6 +23,8 @@ QFont sized(const QFont& base, qreal points, bool bold = false)
     QFont font(base);
     font.setPointSizeF(points);
     font.setBold(bold);
+    // No ligatures ("ff" as one glyph): the PDF's text stays searchable and copyable as it reads.
+    font.setStyleStrategy(QFont::PreferNoShaping);
     return font;
 }
 

@@ -26,6 +26,8 @@ QFont sized(const QFont& base, qreal points, bool bold = false)
     QFont font(base);
     font.setPointSizeF(points);
     font.setBold(bold);
+    // No ligatures ("ff" as one glyph): the PDF's text stays searchable and copyable as it reads.
+    font.setStyleStrategy(QFont::PreferNoShaping);
     return font;
 }
 
@@ -329,7 +331,11 @@ void paintChartPage(QPainter& painter, const ReportTable& table, const Layout& l
     painter.drawText(QRectF(body.left(), body.top(), body.width(), heading), Qt::AlignLeft | Qt::AlignVCenter,
                      QCoreApplication::translate("cs::ui::ReportPrinter", "Chart"));
     painter.setFont(layout.tableFont);
-    paintReportChart(painter, body.adjusted(0, heading + 2 * layout.mm, 0, 0), table);
+    // Not taller than a landscape picture of the page's width: a bar stretched down a whole page
+    // misleads the eye.
+    QRectF area = body.adjusted(0, heading + 2 * layout.mm, 0, 0);
+    area.setHeight(std::min(area.height(), area.width() * 0.7));
+    paintReportChart(painter, area, table);
 }
 
 } // namespace

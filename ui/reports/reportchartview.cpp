@@ -14,6 +14,8 @@
 #include <QPieSlice>
 #include <QValueAxis>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace cs::ui {
@@ -31,6 +33,13 @@ QValueAxis* valueAxis()
     auto* axis = new QValueAxis;
     axis->setLabelFormat(u"%.2f"_s);
     return axis;
+}
+
+// Whole yuan once the axis reaches ten thousand: the fen add nothing there but width.
+void fitLabels(QValueAxis* axis)
+{
+    if (std::max(std::abs(axis->min()), std::abs(axis->max())) >= 10000)
+        axis->setLabelFormat(u"%.0f"_s);
 }
 
 } // namespace
@@ -102,6 +111,7 @@ void ReportChartView::showBars(const ReportTable& table, const QStringList& cate
     chart()->addAxis(y, Qt::AlignLeft);
     bars->attachAxis(y);
     y->applyNiceNumbers();
+    fitLabels(y);
 }
 
 void ReportChartView::showLines(const ReportTable& table, const QStringList& categories)
@@ -132,6 +142,7 @@ void ReportChartView::showLines(const ReportTable& table, const QStringList& cat
     }
     y->setRange(low, high > low ? high : low + 1);
     y->applyNiceNumbers();
+    fitLabels(y);
 }
 
 void ReportChartView::showPie(const ReportTable& table)

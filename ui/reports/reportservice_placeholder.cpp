@@ -69,10 +69,23 @@ QByteArray reportCsv(const ReportTable& table)
     for (const ReportColumn& c : table.columns)
         keys.append(c.key);
     out += keys.join(u',').toUtf8() + "\r\n";
-    for (const QVariantList& row : table.rows) {
+    const auto line = [&](const QVariantList& row) {
         QStringList cells;
-        for (const QVariant& v : row)
-            cells.append(v.toString());
+        for (int c = 0; c < row.size(); ++c) {
+            const QVariant& v = row.at(c);
+            if (table.columns.at(c).kind == ReportColumnKind::Money && !v.isNull())
+                cells.append(QString::number(v.toLongLong() / 100) + u'.'
+                             + QString::number(v.toLongLong() % 100).rightJustified(2, u'0'));
+            else
+                cells.append(v.toString());
+        }
+        return cells;
+    };
+    for (const QVariantList& row : table.rows)
+        out += line(row).join(u',').toUtf8() + "\r\n";
+    if (!table.totals.isEmpty()) {
+        QStringList cells = line(table.totals);
+        cells[0] = u"total"_s;
         out += cells.join(u',').toUtf8() + "\r\n";
     }
     return out;

@@ -116,7 +116,6 @@ ReportsWorkspace::ReportsWorkspace(Database db, Session session, QWidget* parent
 
     m_title->setObjectName(u"workspaceTitle"_s);
     setTitleFont(m_title, 1.6);
-    m_criteria = createCriteria();
     m_header->setForegroundRole(QPalette::PlaceholderText);
     m_header->setWordWrap(true);
 
@@ -152,6 +151,7 @@ ReportsWorkspace::ReportsWorkspace(Database db, Session session, QWidget* parent
                                  &ReportsWorkspace::print);
     for (QAction* action : {m_csvAction, m_pdfAction, m_previewAction, m_printAction})
         m_view->addAction(action);
+    m_criteria = createCriteria();
 
     auto* tables = new QWidget(this);
     auto* tablesLayout = new QVBoxLayout(tables);
@@ -418,16 +418,16 @@ void ReportsWorkspace::fitColumns()
         m_view->setColumnWidth(c, width);
         used += width;
     }
-    // What is left over goes to the first text column (a name or a description reads better wide).
+    // What is left over goes to the widest text column (a name or a description reads better wide).
     const int room = m_view->viewport()->width() - used;
-    if (room > 0 && m_table) {
-        for (int c = 0; c < columns; ++c) {
-            if (!reportColumnIsNumeric(m_table->columns.at(c).kind)) {
-                m_view->setColumnWidth(c, m_view->columnWidth(c) + room);
-                break;
-            }
-        }
+    int widest = -1;
+    for (int c = 0; c < columns && m_table; ++c) {
+        if (!reportColumnIsNumeric(m_table->columns.at(c).kind)
+            && (widest < 0 || m_view->columnWidth(c) > m_view->columnWidth(widest)))
+            widest = c;
     }
+    if (room > 0 && widest >= 0)
+        m_view->setColumnWidth(widest, m_view->columnWidth(widest) + room);
     for (int c = 0; c < columns; ++c)
         m_totalsView->setColumnWidth(c, m_view->columnWidth(c));
 }
