@@ -28,6 +28,7 @@ struct ReportColumn {
 struct ReportSeries {
     QString name; // translated
     QList<QPair<QString, qint64>> points;
+    ReportColumnKind kind = ReportColumnKind::Money; // what the values are: Money (minor units) or Integer
 };
 enum class ReportChart { None, Bar, Line, Pie };
 
@@ -55,12 +56,16 @@ struct ReportTable {
     QStringList notes;          // translated lines printed under the table (e.g. "Balanced: yes")
 };
 
-// CSV (RFC 4180, UTF-8 with BOM for spreadsheet programs): the header block as "# key: value" lines,
-// a line of column keys, the rows, then the totals row whose first cell is "total". Money as plain
-// decimals ("1234.56"), dates ISO. The totals equal the sums of the rows' summed columns.
+// CSV (RFC 4180, UTF-8 with BOM for spreadsheet programs, CRLF): the header block as "# key: value" lines
+// (report, title, branch, branch_name, from, to, generated_at, staff, staff_name, currency, then one
+// "# note: ..." per note), a line of column keys, the rows, then the totals row whose first cell is
+// "total". Money as plain decimals ("1234.56"), dates ISO, times ISO UTC, rates as percent ("0.36").
+// The totals equal the sums of the rows' summed columns.
 QByteArray reportCsv(const ReportTable& table);
-// JSON: {"report", "title", "branch", "from", "to", "generated_at", "staff", "currency", "columns":[{key,label,kind}],
-// "rows":[{key: value}], "totals":{key: value}, "notes":[...]}; money as decimal strings.
+// JSON: {"report", "title", "branch", "branch_name", "from", "to", "generated_at", "staff", "staff_name",
+// "currency", "columns":[{key,label,kind,summed}], "rows":[{key: value}], "totals":{key: value} (absent
+// without a totals row), "notes":[...], "chart" (none, bar, line, pie), "series":[{name, points:[{label,
+// value}]}]}; money as decimal strings, integers as numbers, empty cells null.
 QJsonObject reportJson(const ReportTable& table);
 
 } // namespace cs

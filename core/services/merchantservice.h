@@ -40,13 +40,16 @@ struct MerchantView {
     qint64 id = 0;
     QString code;               // "M" + 8 digits
     QString name;
+    qint64 customerId = 0;      // (added)
     QString settlementAccount;
     MerchantContract contract;
     QString state;              // active, suspended
 };
 
 // Payment modes: immediate (debited and captured at once), delayed (debited now, settled when
-// confirmed), authorised (a hold now, captured later up to the authorised amount).
+// confirmed), authorised (a hold now, captured later up to the authorised amount). Confirmation of a
+// delayed payment is its merchant's end of day: a t0_realtime merchant's delayed payments settle at that
+// day's end of day, not at once; for the other cycles delayed and immediate settle alike.
 struct PaymentRequest {
     qint64 merchantId = 0;
     QString orderNumber;        // unique per merchant
@@ -64,17 +67,27 @@ struct PaymentView {
     QString orderNumber;
     QString mode;
     QString state;              // authorised, captured, settled, voided
-    Money amount = Money::zero(Currency::cny());
+    QString channel;            // (added) counter, online, pos
+    QString payerAccount;       // (added) the account debited or held (a card's card account)
+    qint64 payerCardId = 0;     // (added)
+    Money amount = Money::zero(Currency::cny());   // authorised or paid
+    Money captured = Money::zero(Currency::cny()); // (added) what was posted (0 while authorised)
     Money refunded = Money::zero(Currency::cny());
     Money fee = Money::zero(Currency::cny());
     QDate businessDate;
     QDate settleOn;             // the business date whose end of day settles it
     qint64 settlementId = 0;
+    qint64 txnId = 0;           // (added) the payment's or capture's posting
 };
 
+// One settlement posting: at end of day one per merchant and business date; a t0_realtime merchant's
+// immediate payments are settled one by one (paymentId).
 struct SettlementView {
     qint64 id = 0;
     qint64 merchantId = 0;
+    QString merchantCode;       // (added)
+    QString merchantName;       // (added)
+    qint64 paymentId = 0;       // (added) real time: the payment settled; 0: end of day
     QDate businessDate;
     Money gross = Money::zero(Currency::cny());
     Money fees = Money::zero(Currency::cny());
@@ -86,6 +99,16 @@ struct SettlementView {
 
 // Merchants, payments, refunds and settlement; every change audited and idempotent (performAudited),
 // money only through the PostingEngine (payer -> merchant_settlement internal account -> merchant).
+// Codes (Invalid unless said): merchant.name, merchant.fee_plan, merchant.fee_rate (field rate_bp),
+// merchant.fixed_fee (field fixed), merchant.cycle, merchant.settlement_days (field days),
+// merchant.request_id, merchant.order (order number: 1-32 letters, digits, '-' or '_'), merchant.mode,
+// merchant.channel, merchant.amount, merchant.payer (exactly one of account and card);
+// Refused merchant.customer_kind (a company only), merchant.account_owner (the settlement account is the
+// customer's), merchant.inactive, merchant.order_exists (field order), merchant.not_authorised (capture of a
+// payment that is not authorised), merchant.capture_exceeds (field amount), merchant.not_captured (refund
+// of an authorised or voided payment), merchant.refund_exceeds (field amount), merchant.same_account,
+// merchant.currency; NotFound merchant.not_found (field merchant), merchant.payment_not_found (field
+// order), customer.not_found, account.not_found, card.not_found; and the card and posting codes.
 class MerchantService {
 public:
     explicit MerchantService(Database db);
@@ -103,11 +126,19 @@ public:
 
     // End of day: settles every merchant whose payments are due on or before `businessDate` (gross,
     // fees, refunds, net posted to its account) inside the caller's transaction. Answers
-    // {"merchants": n, "gross": "...", "fees": "...", "refunds": "...", "net": "..."}.
+    // {"merchants": n, "gross": "...", "fees": "...", "refunds": "...", "net": "..."} (and "payments").
+    // The merchants of the session's branch; `businessDate` is the branch's (open) business date. Once
+    // a merchant's day is settled, a second call settles nothing for it again (payments made due later
+    // wait for the next day's run).
     static Result<QJsonObject> settleDueIn(UnitOfWork& uow, const Session& session, const QDate& businessDate);
 
 private:
     Database m_db;
 };
+
+// The JSON of the answers and of the stored responses (amounts as decimal strings).
+QJsonObject merchantJson(const MerchantView& merchant);
+QJsonObject merchantPaymentJson(const PaymentView& payment);
+QJsonObject merchantSettlementJson(const SettlementView& settlement);
 
 } // namespace cs

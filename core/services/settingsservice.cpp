@@ -220,6 +220,13 @@ const QList<SettingDefinition>& settingDefinitions()
          QT_TRANSLATE_NOOP("cs::Settings", "Online payment ceiling, USB key"), QT_TRANSLATE_NOOP("cs::Settings", "The highest daily online payment limit a customer verifying by USB key may choose.")},
         {u"cards.pin_max_failures"_s, Kind::Count, 1, 10,
          QT_TRANSLATE_NOOP("cs::Settings", "Wrong PINs before the lock"), QT_TRANSLATE_NOOP("cs::Settings", "After this many wrong PINs in a business day the card's PIN is locked until the next business day.")},
+        // Merchant acquiring (0011): the rates a new contract takes unless the supervisor enters others.
+        {u"merchant.fee.b2b_rate_bp"_s, Kind::Count, 1, 100,
+         QT_TRANSLATE_NOOP("cs::Settings", "Merchant B2B fee (basis points)"), QT_TRANSLATE_NOOP("cs::Settings", "The fee of a new B2B percent contract in hundredths of a percent (10 = 0.1%), rounded half up per payment.")},
+        {u"merchant.fee.b2b_fixed"_s, Kind::Money, 1, 10'000 * yuan,
+         QT_TRANSLATE_NOOP("cs::Settings", "Merchant B2B fixed fee"), QT_TRANSLATE_NOOP("cs::Settings", "The fee per payment of a new B2B fixed-fee contract.")},
+        {u"merchant.fee.b2c_rate_bp"_s, Kind::Count, 20, 30,
+         QT_TRANSLATE_NOOP("cs::Settings", "Merchant B2C fee (basis points)"), QT_TRANSLATE_NOOP("cs::Settings", "The fee of a new B2C contract in hundredths of a percent, 20 to 30 (0.2% to 0.3%), rounded half up per payment.")},
         {u"accounts.dormant_after_days"_s, Kind::Days, 30, 3650,
          QT_TRANSLATE_NOOP("cs::Settings", "Dormant after (days)"), QT_TRANSLATE_NOOP("cs::Settings", "A customer demand account without a customer movement for this many days becomes dormant.")},
         // Interest and time deposits (0012): annual rates in basis points (35 = 0.35%).

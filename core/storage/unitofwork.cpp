@@ -25,9 +25,12 @@ Status UnitOfWork::begin()
     QString sql;
     if (m_dialect == Dialect::SQLite)
         // SQLite transactions are serializable already; a writer takes the lock at once.
-        sql = m_isolation == Isolation::ReadOnly ? u"BEGIN DEFERRED"_s : u"BEGIN IMMEDIATE"_s;
+        sql = m_isolation == Isolation::ReadOnly || m_isolation == Isolation::ReadOnlySnapshot ? u"BEGIN DEFERRED"_s
+                                                                                                : u"BEGIN IMMEDIATE"_s;
     else if (m_isolation == Isolation::ReadOnly)
         sql = u"BEGIN READ ONLY"_s;
+    else if (m_isolation == Isolation::ReadOnlySnapshot)
+        sql = u"BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"_s;
     else if (m_isolation == Isolation::Serializable)
         sql = u"BEGIN ISOLATION LEVEL SERIALIZABLE"_s;
     else

@@ -22,7 +22,9 @@ struct SqlStatement {
 // transactions start IMMEDIATE so two writers queue on the lock instead of failing on upgrade.
 class UnitOfWork {
 public:
-    enum class Isolation { ReadCommitted, Serializable, ReadOnly };
+    // ReadOnlySnapshot: every statement of the transaction sees the same snapshot (PostgreSQL REPEATABLE
+    // READ READ ONLY; an SQLite read transaction is one already), for reads whose parts must agree.
+    enum class Isolation { ReadCommitted, Serializable, ReadOnly, ReadOnlySnapshot };
 
     UnitOfWork(QSqlDatabase db, Dialect dialect, Isolation isolation = Isolation::ReadCommitted);
     ~UnitOfWork();
