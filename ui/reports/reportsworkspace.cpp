@@ -418,16 +418,15 @@ void ReportsWorkspace::fitColumns()
         m_view->setColumnWidth(c, width);
         used += width;
     }
-    // What is left over goes to the widest text column (a name or a description reads better wide).
+    // What is left over goes to the last text column (a name, a memo or a description reads better wide).
     const int room = m_view->viewport()->width() - used;
-    int widest = -1;
+    int wide = -1;
     for (int c = 0; c < columns && m_table; ++c) {
-        if (!reportColumnIsNumeric(m_table->columns.at(c).kind)
-            && (widest < 0 || m_view->columnWidth(c) > m_view->columnWidth(widest)))
-            widest = c;
+        if (m_table->columns.at(c).kind == ReportColumnKind::Text)
+            wide = c;
     }
-    if (room > 0 && widest >= 0)
-        m_view->setColumnWidth(widest, m_view->columnWidth(widest) + room);
+    if (room > 0 && wide >= 0)
+        m_view->setColumnWidth(wide, m_view->columnWidth(wide) + room);
     for (int c = 0; c < columns; ++c)
         m_totalsView->setColumnWidth(c, m_view->columnWidth(c));
 }
