@@ -73,7 +73,8 @@ void TestEodUi::initTestCase()
 {
     QCOMPARE(cs::ui::installTranslations(*qApp, u"en"_s), u"en"_s);
     CS_VERIFY_RESULT(createDemoDatabaseOnTestBackend(cs::DemoData::Content::Everything));
-    auto teller = cs::AuthService(*m_db).signOn(u"teller1"_s, QString::fromUtf16(cs::DemoData::password), u"T-TELLER"_s);
+    auto teller =
+        cs::AuthService(*m_db).signOn(u"teller1"_s, QString::fromUtf16(cs::DemoData::password), u"T-TELLER"_s);
     CS_VERIFY_RESULT(teller);
     m_teller = *teller;
 }
@@ -106,7 +107,11 @@ EodDialog* TestEodUi::openDialog()
     activate();
     QTest::keyClick(m_window, Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
     EodDialog* dialog = nullptr;
-    if (!QTest::qWaitFor([&] { return (dialog = m_window->findChild<EodDialog*>(u"eodDialog"_s)) && dialog->isVisible(); }))
+    const auto shown = [&] {
+        dialog = m_window->findChild<EodDialog*>(u"eodDialog"_s);
+        return dialog && dialog->isVisible();
+    };
+    if (!QTest::qWaitFor(shown))
         return nullptr;
     // The blockers are read off the GUI thread as the dialog opens.
     if (!QTest::qWaitFor([dialog] { return !dialog->isBusy(); }, 10000))

@@ -106,9 +106,9 @@ std::optional<QString> pdfText(const QString& path)
 cs::ReportTable journalTable()
 {
     cs::ReportTable table;
-    table.header = {u"daily-journal"_s, u"Daily journal"_s, u"0001"_s, u"示范支行 Demo Branch"_s, QDate(2025, 3, 20),
-                    QDate(2025, 3, 20), QDateTime(QDate(2025, 3, 20), QTime(9, 30), Qt::UTC), u"auditor1"_s,
-                    u"审计员 Auditor"_s};
+    table.header = {u"daily-journal"_s, u"Daily journal"_s, u"0001"_s,
+                    u"示范支行 Demo Branch"_s, QDate(2025, 3, 20), QDate(2025, 3, 20),
+                    QDateTime(QDate(2025, 3, 20), QTime(9, 30), Qt::UTC), u"auditor1"_s, u"审计员 Auditor"_s};
     table.columns = {{u"txn"_s, u"Transaction"_s, cs::ReportColumnKind::Integer, false},
                      {u"memo"_s, u"Memo"_s, cs::ReportColumnKind::Text, false},
                      {u"amount"_s, u"Amount"_s, cs::ReportColumnKind::Money, true}};
@@ -256,6 +256,15 @@ void TestReportsUi::auditorRunsAndExportsTheTrialBalance()
     QVERIFY2(!table.rows.isEmpty(), "the demo's history gives the trial balance rows");
     QCOMPARE(page->model()->rowCount(), table.rows.size());
     QVERIFY2(page->messageText().startsWith(table.header.title), qPrintable(page->messageText()));
+    // The focus is back in the criteria for the next run; F6 goes to the rows, Esc back to the criteria.
+    auto* combo = child<QComboBox>(page, u"reportCombo"_s);
+    QTRY_COMPARE(QApplication::focusWidget(), combo);
+    activate();
+    QTest::keyClick(m_window, Qt::Key_F6);
+    QCOMPARE(QApplication::focusWidget(), page->tableView());
+    QVERIFY(page->tableView()->currentIndex().isValid());
+    QTest::keyClick(page->tableView(), Qt::Key_Escape);
+    QCOMPARE(QApplication::focusWidget(), combo);
 
     // The totals row under the rows, in bold, equal to the sums of its summed columns.
     QCOMPARE(page->totalsModel()->rowCount(), 1);
@@ -430,6 +439,7 @@ void TestReportsUi::printerPaginatesWithHeaderAndPageNumbers()
     QCOMPARE(cs::ui::reportPeriodText(table.header), u"2025-03-20"_s);
 
     // Nowhere to write: an error that names the file, nothing else.
+    QTest::ignoreMessage(QtWarningMsg, "QPainter::begin(): Returned false");
     const auto failed = cs::ui::writeReportPdf(table, dir.filePath(u"missing/folder/journal.pdf"_s));
     QVERIFY(!failed);
     QCOMPARE(failed.error().code, u"report.pdf_write"_s);

@@ -238,7 +238,8 @@ void EodDialog::runEndOfDay()
             Qt::QueuedConnection);
     };
     m_call.start(
-        u"eodWorker"_s, [db = m_db, session = m_session, progress] { return EndOfDayService(db).run(session, progress); },
+        u"eodWorker"_s,
+        [db = m_db, session = m_session, progress] { return EndOfDayService(db).run(session, progress); },
         Error::internal(u"eod.no_result"_s, tr("The end of day did not report how it ended.")),
         [this](Result<EodResult> outcome) { finished(std::move(outcome)); });
     updateButtons();

@@ -84,7 +84,8 @@ Texts cellTexts(const ReportTable& table)
 }
 
 // The width each column needs for its head and its widest cell.
-QList<qreal> naturalWidths(const ReportTable& table, const Texts& texts, const Layout& layout, const QPaintDevice* device)
+QList<qreal> naturalWidths(const ReportTable& table, const Texts& texts, const Layout& layout,
+                          const QPaintDevice* device)
 {
     const QFontMetricsF cells(layout.tableFont, device);
     const QFontMetricsF heads(layout.headsFont, device);
@@ -195,7 +196,8 @@ QList<PagePlan> planPages(const ReportTable& table, const Layout& layout)
             pages.append(PagePlan{});
         pages.last().notes = true;
     }
-    if (table.chart != ReportChart::None && !table.series.isEmpty())
+    // A chart with nothing in it (no figures in the period) gets no page.
+    if (table.chart != ReportChart::None && !reportCategories(table).isEmpty())
         pages.append(PagePlan{.chart = true});
     return pages;
 }

@@ -143,10 +143,12 @@ ReportsWorkspace::ReportsWorkspace(Database db, Session session, QWidget* parent
     m_tableAction = createAction(u"focusReportTableAction"_s, QKeySequence(Qt::Key_F6), &ReportsWorkspace::focusTable);
     m_criteriaAction = createAction(u"focusReportCriteriaAction"_s, QKeySequence(Qt::CTRL | Qt::Key_F),
                                     &ReportsWorkspace::focusCriteria);
-    m_csvAction = createAction(u"exportReportCsvAction"_s, QKeySequence(Qt::CTRL | Qt::Key_S), &ReportsWorkspace::exportCsv);
+    m_csvAction = createAction(u"exportReportCsvAction"_s, QKeySequence(Qt::CTRL | Qt::Key_S),
+                               &ReportsWorkspace::exportCsv);
     m_pdfAction = createAction(u"saveReportPdfAction"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
                                &ReportsWorkspace::savePdf);
-    m_previewAction = createAction(u"previewReportAction"_s, QKeySequence(Qt::CTRL | Qt::Key_P), &ReportsWorkspace::preview);
+    m_previewAction = createAction(u"previewReportAction"_s, QKeySequence(Qt::CTRL | Qt::Key_P),
+                                   &ReportsWorkspace::preview);
     m_printAction = createAction(u"printReportAction"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
                                  &ReportsWorkspace::print);
     for (QAction* action : {m_csvAction, m_pdfAction, m_previewAction, m_printAction})
@@ -197,7 +199,8 @@ ReportsWorkspace::ReportsWorkspace(Database db, Session session, QWidget* parent
         showMessage(tr("Your role may not read reports."), false);
 }
 
-QAction* ReportsWorkspace::createAction(const QString& name, const QKeySequence& shortcut, void (ReportsWorkspace::*slot)())
+QAction* ReportsWorkspace::createAction(const QString& name, const QKeySequence& shortcut,
+                                        void (ReportsWorkspace::*slot)())
 {
     QAction* action = createPageAction(this, name, shortcut);
     connect(action, &QAction::triggered, this, slot);
@@ -315,7 +318,8 @@ void ReportsWorkspace::reportChanged()
 {
     const QString name = currentReport();
     const QStringList options = optionsOf(name);
-    const auto info = std::find_if(m_reports.cbegin(), m_reports.cend(), [&name](const ReportInfo& r) { return r.name == name; });
+    const auto info = std::find_if(m_reports.cbegin(), m_reports.cend(),
+                                   [&name](const ReportInfo& r) { return r.name == name; });
     m_description->setText(info != m_reports.cend() ? info->description : QString());
     const std::pair<QString, std::pair<QLabel*, QWidget*>> fields[] = {
         {optionTeller, {m_tellerLabel, m_teller}},
@@ -364,6 +368,9 @@ void ReportsWorkspace::run()
     }
     showMessage(tr("Reading %1…").arg(m_report->currentText()), false);
     m_discardRunning = false;
+    // The criteria are disabled while the report is read, which moves the focus away from them.
+    QWidget* focus = QApplication::focusWidget();
+    m_runFrom = focus && m_criteria->isAncestorOf(focus) ? focus : nullptr;
     m_call.start(
         u"reportWorker"_s, [db = m_db, session = m_session, r] { return ReportService(db).run(session, r); },
         Error::internal(u"report.no_result"_s, tr("The report could not be read.")),
@@ -373,6 +380,8 @@ void ReportsWorkspace::run()
 
 void ReportsWorkspace::showOutcome(Result<ReportTable> outcome)
 {
+    if (m_runFrom && isVisible())
+        m_runFrom->setFocus(Qt::OtherFocusReason);
     if (m_discardRunning) {
         m_discardRunning = false;
         updateActions();
