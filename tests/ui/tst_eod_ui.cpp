@@ -251,6 +251,7 @@ void TestEodUi::screenshots()
     CS_VERIFY_RESULT(opened);
     QPointer<EodDialog> dialog = openDialog();
     QVERIFY(dialog);
+    QTest::qWait(50); // the layout follows the list of blockers
     grabTo(dialog, u"eod-blocked"_s);
     auto box = cs::CashBoxService(*m_db).current(m_teller);
     CS_VERIFY_RESULT(box);

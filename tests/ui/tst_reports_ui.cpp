@@ -140,6 +140,7 @@ private slots:
     void auditorRunsAndExportsTheTrialBalance();
     void auditorChangesNothing();
     void tellerSeesOnlyTheirOwnReports();
+    void adminReadsNoReports();
     void periodEndingBeforeItBeginsIsRefused();
     void printerPaginatesWithHeaderAndPageNumbers();
     void screenshots();
@@ -407,6 +408,20 @@ void TestReportsUi::tellerSeesOnlyTheirOwnReports()
     QCOMPARE(page->table()->header.name, u"teller-journal"_s);
     QCOMPARE(page->table()->header.staffLogin, u"teller1"_s);
     QVERIFY(!m_window->findChild<QAction*>(u"endOfDayAction"_s));
+}
+
+void TestReportsUi::adminReadsNoReports()
+{
+    // The administrator manages staff and settings; reports are not theirs (no report.read).
+    ReportsWorkspace* page = openReports(u"admin"_s);
+    QVERIFY(page);
+    QVERIFY(page->reports().isEmpty());
+    QCOMPARE(child<QComboBox>(page, u"reportCombo"_s)->count(), 0);
+    QCOMPARE(page->messageText(), u"Your role may not read reports."_s);
+    QVERIFY(!child<QAction>(page, u"runReportAction"_s)->isEnabled());
+    page->run();
+    QVERIFY(!page->isBusy());
+    QVERIFY(!page->table());
 }
 
 void TestReportsUi::periodEndingBeforeItBeginsIsRefused()

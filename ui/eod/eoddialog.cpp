@@ -1,5 +1,6 @@
 #include "eod/eoddialog.h"
 
+#include "services/eodsteps.h"
 #include "widgets/formwidgets.h"
 
 #include <QAction>
@@ -22,33 +23,12 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <iterator>
 
 using namespace Qt::StringLiterals;
 
 namespace cs::ui {
 
 namespace {
-
-// The steps of EndOfDayService in their order, so that the list shows what is still to come; the
-// service's own labels replace these as the steps complete.
-struct StepName {
-    const char* key;
-    const char* label;
-};
-constexpr StepName kSteps[] = {
-    {"check", QT_TRANSLATE_NOOP("cs::ui::EodDialog", "Check that nothing keeps the day open")},
-    {"expire", QT_TRANSLATE_NOOP("cs::ui::EodDialog", "Expire what is due to expire")},
-    {"accrue_interest", QT_TRANSLATE_NOOP("cs::ui::EodDialog", "Accrue demand interest")},
-    {"mature_deposits", QT_TRANSLATE_NOOP("cs::ui::EodDialog", "Mature time deposits")},
-    {"settle_merchants", QT_TRANSLATE_NOOP("cs::ui::EodDialog", "Settle merchants")},
-    {"large_value", QT_TRANSLATE_NOOP("cs::ui::EodDialog", "Large-value report entries")},
-    {"notices", QT_TRANSLATE_NOOP("cs::ui::EodDialog", "Customer notices")},
-    {"verify_ledger", QT_TRANSLATE_NOOP("cs::ui::EodDialog", "Verify the ledger")},
-    {"close_day", QT_TRANSLATE_NOOP("cs::ui::EodDialog", "Move the business date")},
-    {"settle_interest", QT_TRANSLATE_NOOP("cs::ui::EodDialog", "Settle quarterly interest")},
-};
-constexpr int kStepCount = static_cast<int>(std::size(kSteps));
 
 constexpr int StepColumn = 0;
 constexpr int StateColumn = 1;
@@ -113,12 +93,13 @@ EodDialog::EodDialog(Database db, Session session, QWidget* parent)
     m_steps->header()->setStretchLastSection(true);
     m_steps->header()->setSectionResizeMode(StepColumn, QHeaderView::ResizeToContents);
     m_steps->header()->setSectionResizeMode(StateColumn, QHeaderView::ResizeToContents);
-    for (const StepName& step : kSteps)
-        stepItem(QString::fromLatin1(step.key), tr(step.label));
+    // The steps in their order, so that the list shows what is still to come.
+    for (const QString& key : eod::stepKeys())
+        stepItem(key, eod::stepLabel(key));
     m_stepsLabel->setBuddy(m_steps);
 
     m_progress->setObjectName(u"eodProgressBar"_s);
-    m_progress->setRange(0, kStepCount);
+    m_progress->setRange(0, static_cast<int>(eod::stepKeys().size()));
     m_progress->setValue(0);
     m_progress->setFormat(tr("%v of %m steps"));
 
@@ -265,7 +246,7 @@ void EodDialog::stepDone(const EodStep& step)
     item->setText(DetailColumn, detailText(step.detail));
     m_steps->scrollToItem(item);
     ++m_stepsDone;
-    m_progress->setMaximum(std::max(kStepCount, m_steps->topLevelItemCount()));
+    m_progress->setMaximum(m_steps->topLevelItemCount());
     m_progress->setValue(m_stepsDone);
 }
 

@@ -57,13 +57,13 @@ QStringList optionsOf(const QString& report)
     return {};
 }
 
-// Whoever may read reports gets the whole catalogue; a teller their own journal and cash box balancing
-// (the reports of any time of day); anyone else none.
-QList<ReportInfo> reportsFor(const PermittedActions& permitted, Role role)
+// Whoever may read reports (report.read) gets the whole catalogue; a teller (report.own) their own
+// journal and cash box balancing, the reports of any time of day; anyone else none.
+QList<ReportInfo> reportsFor(const PermittedActions& permitted)
 {
     QList<ReportInfo> reports;
     for (const ReportInfo& info : reportCatalogue()) {
-        if (permitted.allows(u"report.read"_s) || (role == Role::Teller && info.anyTimeOfDay))
+        if (permitted.allows(u"report.read"_s) || (permitted.allows(u"report.own"_s) && info.anyTimeOfDay))
             reports.append(info);
     }
     return reports;
@@ -112,7 +112,7 @@ ReportsWorkspace::ReportsWorkspace(Database db, Session session, QWidget* parent
         m_permitted = std::move(*permitted);
     else
         showMessage(permitted.error().message, true);
-    m_reports = reportsFor(m_permitted, m_session.role);
+    m_reports = reportsFor(m_permitted);
 
     m_title->setObjectName(u"workspaceTitle"_s);
     setTitleFont(m_title, 1.6);
