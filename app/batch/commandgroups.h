@@ -33,6 +33,9 @@ Result<QJsonObject> approvalCommand(const CliArgs& args); // approval list|show|
 Result<QJsonObject> eodCommand(const CliArgs& args);     // eod [status] --branch CODE
 Result<QJsonObject> depositCommand(const CliArgs& args); // deposit place|withdraw-early|show (time deposits)
 
+// reportcommands.cpp
+Result<QJsonObject> reportCommand(const CliArgs& args); // report NAME --date D [--to D] --format pdf|csv|json --out FILE
+
 // auditcommands.cpp
 Result<QJsonObject> verifyAuditCommand(const CliArgs& args); // verify-audit
 

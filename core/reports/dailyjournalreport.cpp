@@ -2,6 +2,7 @@
 #include "storage/reportrepository.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 using namespace Qt::StringLiterals;
 
@@ -28,16 +29,26 @@ Status dailyJournal(ReportContext& context, ReportTable& table)
     qint64 transactions = 0;
     qint64 lastTxn = 0;
     const QVariant none;
+    // Labels looked up once per kind, not once per line (a day may have a million lines).
+    QHash<QString, QString> kinds;
+    QHash<QString, QString> roles;
     for (const ReportJournalLine& l : std::as_const(*lines)) {
         if (l.txnId != lastTxn) {
             ++transactions;
             lastTxn = l.txnId;
         }
         const bool debit = l.side == u"D"_s;
-        const QString holder = l.accountKind == u"internal"_s && l.internalRole != u"cash_box"_s
-                                   ? internalRoleLabel(l.internalRole)
-                                   : l.holder;
-        table.rows.append({l.businessDate, l.txnId, l.lineNo, journalKindLabel(l.kind), l.staffLogin, l.accountNumber,
+        auto kind = kinds.constFind(l.kind);
+        if (kind == kinds.cend())
+            kind = kinds.insert(l.kind, journalKindLabel(l.kind));
+        QString holder = l.holder;
+        if (l.accountKind == u"internal"_s && l.internalRole != u"cash_box"_s) {
+            auto role = roles.constFind(l.internalRole);
+            if (role == roles.cend())
+                role = roles.insert(l.internalRole, internalRoleLabel(l.internalRole));
+            holder = *role;
+        }
+        table.rows.append({l.businessDate, l.txnId, l.lineNo, *kind, l.staffLogin, l.accountNumber,
                            holder, debit ? QVariant(l.amount) : none, debit ? none : QVariant(l.amount),
                            l.lineMemo.isEmpty() ? l.txnMemo : l.lineMemo});
     }

@@ -17,7 +17,6 @@ namespace cs::reports {
 Status tellerBalancing(ReportContext& context, ReportTable& table)
 {
     table.columns = {textColumn(u"teller"_s, QCoreApplication::translate("cs::Reports", "Teller")),
-                     textColumn(u"name"_s, QCoreApplication::translate("cs::Reports", "Name")),
                      dateColumn(u"date"_s, QCoreApplication::translate("cs::Reports", "Business date")),
                      textColumn(u"state"_s, QCoreApplication::translate("cs::Reports", "State")),
                      moneyColumn(u"opening"_s, QCoreApplication::translate("cs::Reports", "Opening")),
@@ -26,10 +25,7 @@ Status tellerBalancing(ReportContext& context, ReportTable& table)
                      moneyColumn(u"closing"_s, QCoreApplication::translate("cs::Reports", "Closing (expected)")),
                      moneyColumn(u"counted"_s, QCoreApplication::translate("cs::Reports", "Counted")),
                      moneyColumn(u"over"_s, QCoreApplication::translate("cs::Reports", "Over")),
-                     moneyColumn(u"short"_s, QCoreApplication::translate("cs::Reports", "Short")),
-                     integerColumn(u"transactions"_s, QCoreApplication::translate("cs::Reports", "Transactions"), true),
-                     dateTimeColumn(u"opened_at"_s, QCoreApplication::translate("cs::Reports", "Opened at")),
-                     dateTimeColumn(u"closed_at"_s, QCoreApplication::translate("cs::Reports", "Closed at"))};
+                     moneyColumn(u"short"_s, QCoreApplication::translate("cs::Reports", "Short"))};
     auto sessions = ReportRepository(context.uow).cashBoxSessions(context.session.branchId, context.from, context.to,
                                                                   context.tellerId);
     if (!sessions)
@@ -53,12 +49,11 @@ Status tellerBalancing(ReportContext& context, ReportTable& table)
         if (!closed)
             ++open;
         const QVariant none;
-        table.rows.append({s.login, s.fullName, s.businessDate,
+        table.rows.append({s.login, s.businessDate,
                            closed ? QCoreApplication::translate("cs::Reports", "closed") : QCoreApplication::translate("cs::Reports", "open"), s.opening, moved->debits, moved->credits, expected,
                            s.counted ? QVariant(*s.counted) : none,
                            difference ? QVariant(std::max<qint64>(*difference, 0)) : none,
-                           difference ? QVariant(std::max<qint64>(-*difference, 0)) : none, moved->transactions,
-                           s.openedAt, s.closedAt.isValid() ? QVariant(s.closedAt) : none});
+                           difference ? QVariant(std::max<qint64>(-*difference, 0)) : none});
     }
     addTotals(table);
     const auto total = [&](const QString& key) { return table.totals.at(columnIndex(table, key)).toLongLong(); };

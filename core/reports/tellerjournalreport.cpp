@@ -14,7 +14,6 @@ Status tellerJournal(ReportContext& context, ReportTable& table)
 {
     table.columns = {textColumn(u"teller"_s, QCoreApplication::translate("cs::Reports", "Teller")),
                      dateColumn(u"date"_s, QCoreApplication::translate("cs::Reports", "Business date")),
-                     dateTimeColumn(u"posted_at"_s, QCoreApplication::translate("cs::Reports", "Posted at")),
                      integerColumn(u"txn"_s, QCoreApplication::translate("cs::Reports", "Transaction")),
                      textColumn(u"kind"_s, QCoreApplication::translate("cs::Reports", "Kind")),
                      textColumn(u"account"_s, QCoreApplication::translate("cs::Reports", "Account")),
@@ -22,8 +21,7 @@ Status tellerJournal(ReportContext& context, ReportTable& table)
                      moneyColumn(u"amount"_s, QCoreApplication::translate("cs::Reports", "Amount")),
                      moneyColumn(u"cash_in"_s, QCoreApplication::translate("cs::Reports", "Cash in")),
                      moneyColumn(u"cash_out"_s, QCoreApplication::translate("cs::Reports", "Cash out")),
-                     textColumn(u"reversal"_s, QCoreApplication::translate("cs::Reports", "Reversal")),
-                     textColumn(u"terminal"_s, QCoreApplication::translate("cs::Reports", "Terminal"))};
+                     textColumn(u"reversal"_s, QCoreApplication::translate("cs::Reports", "Reversal"))};
     auto lines = ReportRepository(context.uow).journalLines(context.session.branchId, context.from, context.to,
                                                             context.tellerId);
     if (!lines)
@@ -56,9 +54,9 @@ Status tellerJournal(ReportContext& context, ReportTable& table)
             reversal = QCoreApplication::translate("cs::Reports", "reversed by %1").arg(first.reversedByTxnId);
             ++reversed;
         }
-        table.rows.append({first.staffLogin, first.businessDate, first.postedAt, first.txnId,
+        table.rows.append({first.staffLogin, first.businessDate, first.txnId,
                            journalKindLabel(first.kind), accounts.join(u", "_s), holders.join(u", "_s), amount, cashIn,
-                           cashOut, reversal, first.terminal});
+                           cashOut, reversal});
     }
     addTotals(table);
     const qsizetype in = columnIndex(table, u"cash_in"_s);

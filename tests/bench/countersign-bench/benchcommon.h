@@ -30,7 +30,8 @@ inline double secondsSince(Clock::time_point start)
     std::fprintf(stderr,
                  "countersign-bench: %s\n"
                  "usage: countersign-bench posting --db URL [--connections N] [--seconds S] [--accounts A] [--pgbench]\n"
-                 "       countersign-bench statement --db URL [--lines N]\n",
+                 "       countersign-bench statement --db URL [--lines N]\n"
+                 "       countersign-bench daily-journal --db URL [--lines N]\n",
                  message);
     std::exit(2);
 }
@@ -65,5 +66,6 @@ private:
 
 int runPosting(const Options& options);
 int runStatement(const Options& options);
+int runDailyJournal(const Options& options);
 
 } // namespace cs::bench

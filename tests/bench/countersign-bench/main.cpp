@@ -18,5 +18,7 @@ int main(int argc, char* argv[])
         return cs::bench::runPosting(options);
     if (command == u"statement"_s)
         return cs::bench::runStatement(options);
+    if (command == u"daily-journal"_s)
+        return cs::bench::runDailyJournal(options);
     cs::bench::usage("unknown subcommand");
 }
