@@ -35,10 +35,10 @@ class TerminalTest : public QObject {
 protected:
     // A migrated, demo-seeded SQLite database in a temporary folder. The screens show its file name and
     // the tests compare it, so the UI tests stay on SQLite whatever backend the storage tests are given.
-    Status createDemoDatabase()
+    Status createDemoDatabase(DemoData::Content content = DemoData::Content::People)
     {
         qputenv("COUNTERSIGN_TEST_BACKEND", "sqlite");
-        if (Status created = m_demo.create(); !created)
+        if (Status created = m_demo.create(content); !created)
             return created;
         m_db = m_demo.db();
         return {};
@@ -46,9 +46,10 @@ protected:
 
     // As createDemoDatabase, but on the backend COUNTERSIGN_TEST_BACKEND names (SQLite when unset), for
     // a test registered once per backend that compares no database name.
-    Status createDemoDatabaseOnTestBackend()
+    // `content`: Everything for accounts, the vault and past days of history (reports, end of day).
+    Status createDemoDatabaseOnTestBackend(DemoData::Content content = DemoData::Content::People)
     {
-        if (Status created = m_demo.create(); !created)
+        if (Status created = m_demo.create(content); !created)
             return created;
         m_db = m_demo.db();
         return {};

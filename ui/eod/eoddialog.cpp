@@ -1,7 +1,9 @@
 #include "eod/eoddialog.h"
 
+#include "services/eodsteps.h"
 #include "widgets/formwidgets.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDialogButtonBox>
@@ -20,33 +22,13 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-#include <iterator>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace cs::ui {
 
 namespace {
-
-// The steps of EndOfDayService in their order, so that the list shows what is still to come; the
-// service's own labels replace these as the steps complete.
-struct StepName {
-    const char* key;
-    const char* label;
-};
-constexpr StepName kSteps[] = {
-    {"check", QT_TRANSLATE_NOOP("cs::ui::EodDialog", "Check that nothing keeps the day open")},
-    {"expire", QT_TRANSLATE_NOOP("cs::ui::EodDialog", "Expire what is due to expire")},
-    {"accrue_interest", QT_TRANSLATE_NOOP("cs::ui::EodDialog", "Accrue demand interest")},
-    {"mature_deposits", QT_TRANSLATE_NOOP("cs::ui::EodDialog", "Mature time deposits")},
-    {"settle_merchants", QT_TRANSLATE_NOOP("cs::ui::EodDialog", "Settle merchants")},
-    {"large_value", QT_TRANSLATE_NOOP("cs::ui::EodDialog", "Large-value report entries")},
-    {"notices", QT_TRANSLATE_NOOP("cs::ui::EodDialog", "Customer notices")},
-    {"verify_ledger", QT_TRANSLATE_NOOP("cs::ui::EodDialog", "Verify the ledger")},
-    {"close_day", QT_TRANSLATE_NOOP("cs::ui::EodDialog", "Move the business date")},
-    {"settle_interest", QT_TRANSLATE_NOOP("cs::ui::EodDialog", "Settle quarterly interest")},
-};
-constexpr int kStepCount = static_cast<int>(std::size(kSteps));
 
 constexpr int StepColumn = 0;
 constexpr int StateColumn = 1;
@@ -67,6 +49,9 @@ QString detailText(const QJsonObject& detail)
         else if (value.isBool())
             text = value.toBool() ? u"yes"_s : u"no"_s;
         else
+            continue;
+        // The state column already says when a step was skipped.
+        if (it.key() == u"skipped")
             continue;
         parts.append(it.key() + u": "_s + text);
     }
@@ -95,7 +80,6 @@ EodDialog::EodDialog(Database db, Session session, QWidget* parent)
     m_date->setWordWrap(true);
 
     m_blockersList->setObjectName(u"eodBlockersList"_s);
-    m_blockersList->setMaximumHeight(110);
     m_blockersList->setFocusPolicy(Qt::NoFocus);
     m_blockersLabel->hide();
     m_blockersList->hide();
@@ -109,15 +93,22 @@ EodDialog::EodDialog(Database db, Session session, QWidget* parent)
     m_steps->header()->setStretchLastSection(true);
     m_steps->header()->setSectionResizeMode(StepColumn, QHeaderView::ResizeToContents);
     m_steps->header()->setSectionResizeMode(StateColumn, QHeaderView::ResizeToContents);
-    for (const StepName& step : kSteps)
-        stepItem(QString::fromLatin1(step.key), tr(step.label));
+    // The steps in their order, so that the list shows what is still to come.
+    for (const QString& key : eod::stepKeys())
+        stepItem(key, eod::stepLabel(key));
     m_stepsLabel->setBuddy(m_steps);
 
     m_progress->setObjectName(u"eodProgressBar"_s);
-    m_progress->setRange(0, kStepCount);
+    m_progress->setRange(0, static_cast<int>(eod::stepKeys().size()));
     m_progress->setValue(0);
+    m_progress->setFormat(tr("%v of %m steps"));
 
-    m_recheck->setShortcut(QKeySequence(Qt::Key_F5));
+    // An action rather than the button's own shortcut, which its text's mnemonic would replace.
+    auto* recheck = new QAction(this);
+    recheck->setObjectName(u"eodRecheckAction"_s);
+    recheck->setShortcut(QKeySequence(Qt::Key_F5));
+    connect(recheck, &QAction::triggered, this, &EodDialog::checkBlockers);
+    addAction(recheck);
     connect(m_run, &QPushButton::clicked, this, &EodDialog::runEndOfDay);
     connect(m_recheck, &QPushButton::clicked, this, &EodDialog::checkBlockers);
     connect(m_close, &QPushButton::clicked, this, &EodDialog::reject);
@@ -191,8 +182,11 @@ void EodDialog::showBlockers(Result<QList<EodBlocker>> outcome)
     const bool blocked = !m_blockers.isEmpty();
     m_blockersLabel->setVisible(blocked);
     m_blockersList->setVisible(blocked);
+    // As high as the list, up to five lines (it scrolls beyond).
+    const int lines = std::clamp(static_cast<int>(m_blockers.size()), 1, 5);
+    m_blockersList->setFixedHeight(lines * m_blockersList->sizeHintForRow(0) + 2 * m_blockersList->frameWidth() + 4);
     if (blocked)
-        showMessage(tr("End of day cannot start: close the cash boxes and decide the approvals listed, then check again (F5)."), true);
+        showMessage(tr("End of day cannot start until these are closed or decided. F5 checks again."), true);
     else
         showMessage(tr("Nothing keeps the day open. Enter runs the end of day."), false);
     updateButtons();
@@ -225,7 +219,8 @@ void EodDialog::runEndOfDay()
             Qt::QueuedConnection);
     };
     m_call.start(
-        u"eodWorker"_s, [db = m_db, session = m_session, progress] { return EndOfDayService(db).run(session, progress); },
+        u"eodWorker"_s,
+        [db = m_db, session = m_session, progress] { return EndOfDayService(db).run(session, progress); },
         Error::internal(u"eod.no_result"_s, tr("The end of day did not report how it ended.")),
         [this](Result<EodResult> outcome) { finished(std::move(outcome)); });
     updateButtons();
@@ -251,7 +246,7 @@ void EodDialog::stepDone(const EodStep& step)
     item->setText(DetailColumn, detailText(step.detail));
     m_steps->scrollToItem(item);
     ++m_stepsDone;
-    m_progress->setMaximum(std::max(kStepCount, m_steps->topLevelItemCount()));
+    m_progress->setMaximum(m_steps->topLevelItemCount());
     m_progress->setValue(m_stepsDone);
 }
 

@@ -74,9 +74,16 @@ QString reportStaffText(const ReportHeader& header)
     return header.staffName + u" ("_s + header.staffLogin + u')';
 }
 
+ReportColumnKind reportChartKind(const ReportTable& table)
+{
+    return table.series.isEmpty() ? ReportColumnKind::Money : table.series.constFirst().kind;
+}
+
 QString reportSeriesValueText(const ReportTable& table, qint64 value)
 {
-    return formatAmount(Money(value, table.currency));
+    if (reportChartKind(table) == ReportColumnKind::Money)
+        return formatAmount(Money(value, table.currency));
+    return groupedInteger(value);
 }
 
 } // namespace cs::ui

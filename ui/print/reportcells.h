@@ -19,7 +19,9 @@ QString reportPeriodText(const ReportHeader& header);
 QString reportGeneratedText(const ReportHeader& header);
 // Who made it: "王芳 (super1)", or the login alone.
 QString reportStaffText(const ReportHeader& header);
-// A chart value (money in fen, as ReportSeries holds it) as figures: "1,234.50".
+// What a report's chart counts: Money (minor units) or Integer, as its first series says.
+ReportColumnKind reportChartKind(const ReportTable& table);
+// A chart value as figures: money "1,234.50", a count "1,234".
 QString reportSeriesValueText(const ReportTable& table, qint64 value);
 
 } // namespace cs::ui

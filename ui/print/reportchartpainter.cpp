@@ -23,6 +23,8 @@ QFont sized(const QFont& base, qreal points, bool bold = false)
     QFont font(base);
     font.setPointSizeF(points);
     font.setBold(bold);
+    // No ligatures ("ff" as one glyph): the PDF's text stays searchable and copyable as it reads.
+    font.setStyleStrategy(QFont::PreferNoShaping);
     return font;
 }
 
@@ -103,7 +105,8 @@ void paintAxesChart(QPainter& painter, const QRectF& area, const ReportTable& ta
     const QRectF plot(area.left() + labelWidth + 3 * mm, area.top() + legendHeight + metrics.height() / 2,
                       area.width() - labelWidth - 3 * mm, area.height() - legendHeight - metrics.height() * 2.5);
     const auto yOf = [&](qint64 v) {
-        return plot.bottom() - plot.height() * static_cast<double>(v - axis.low) / static_cast<double>(axis.high - axis.low);
+        const double share = static_cast<double>(v - axis.low) / static_cast<double>(axis.high - axis.low);
+        return plot.bottom() - plot.height() * share;
     };
 
     // Grid lines with their values on the left.
@@ -207,7 +210,8 @@ void paintPieChart(QPainter& painter, const QRectF& area, const ReportTable& tab
     for (int i = 0; i < slices.size(); ++i) {
         done += slices.at(i).second;
         // The last slice closes the circle, so rounding never leaves a gap.
-        const int end = 90 * 16 - static_cast<int>(std::llround(5760.0 * static_cast<double>(done) / static_cast<double>(total)));
+        const double share = static_cast<double>(done) / static_cast<double>(total);
+        const int end = 90 * 16 - static_cast<int>(std::llround(5760.0 * share));
         painter.setBrush(reportSeriesColor(i));
         painter.drawPie(pie, start, end - start);
         start = end;

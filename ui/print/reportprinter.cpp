@@ -26,6 +26,8 @@ QFont sized(const QFont& base, qreal points, bool bold = false)
     QFont font(base);
     font.setPointSizeF(points);
     font.setBold(bold);
+    // No ligatures ("ff" as one glyph): the PDF's text stays searchable and copyable as it reads.
+    font.setStyleStrategy(QFont::PreferNoShaping);
     return font;
 }
 
@@ -82,7 +84,8 @@ Texts cellTexts(const ReportTable& table)
 }
 
 // The width each column needs for its head and its widest cell.
-QList<qreal> naturalWidths(const ReportTable& table, const Texts& texts, const Layout& layout, const QPaintDevice* device)
+QList<qreal> naturalWidths(const ReportTable& table, const Texts& texts, const Layout& layout,
+                          const QPaintDevice* device)
 {
     const QFontMetricsF cells(layout.tableFont, device);
     const QFontMetricsF heads(layout.headsFont, device);
@@ -193,7 +196,8 @@ QList<PagePlan> planPages(const ReportTable& table, const Layout& layout)
             pages.append(PagePlan{});
         pages.last().notes = true;
     }
-    if (table.chart != ReportChart::None && !table.series.isEmpty())
+    // A chart with nothing in it (no figures in the period) gets no page.
+    if (table.chart != ReportChart::None && !reportCategories(table).isEmpty())
         pages.append(PagePlan{.chart = true});
     return pages;
 }
@@ -329,7 +333,11 @@ void paintChartPage(QPainter& painter, const ReportTable& table, const Layout& l
     painter.drawText(QRectF(body.left(), body.top(), body.width(), heading), Qt::AlignLeft | Qt::AlignVCenter,
                      QCoreApplication::translate("cs::ui::ReportPrinter", "Chart"));
     painter.setFont(layout.tableFont);
-    paintReportChart(painter, body.adjusted(0, heading + 2 * layout.mm, 0, 0), table);
+    // Not taller than a landscape picture of the page's width: a bar stretched down a whole page
+    // misleads the eye.
+    QRectF area = body.adjusted(0, heading + 2 * layout.mm, 0, 0);
+    area.setHeight(std::min(area.height(), area.width() * 0.7));
+    paintReportChart(painter, area, table);
 }
 
 } // namespace

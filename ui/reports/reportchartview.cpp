@@ -14,16 +14,21 @@
 #include <QPieSlice>
 #include <QValueAxis>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace cs::ui {
 
 namespace {
 
-// Chart coordinates are doubles: fen to yuan for the axis only, never for a sum.
-qreal yuan(qint64 fen)
+// Chart coordinates are doubles: money in minor units to whole units for the axis only, never for a
+// sum; counts as they are.
+qreal chartValue(const ReportTable& table, qint64 value)
 {
-    return static_cast<qreal>(fen) / 100.0;
+    if (reportChartKind(table) != ReportColumnKind::Money)
+        return static_cast<qreal>(value);
+    return static_cast<qreal>(value) / static_cast<qreal>(table.currency.minorPerMajor());
 }
 
 QValueAxis* valueAxis()
@@ -31,6 +36,15 @@ QValueAxis* valueAxis()
     auto* axis = new QValueAxis;
     axis->setLabelFormat(u"%.2f"_s);
     return axis;
+}
+
+// Counts, and money once the axis reaches ten thousand, in whole units: decimals add nothing there but
+// width.
+void fitLabels(const ReportTable& table, QValueAxis* axis)
+{
+    if (reportChartKind(table) != ReportColumnKind::Money
+        || std::max(std::abs(axis->min()), std::abs(axis->max())) >= 10000)
+        axis->setLabelFormat(u"%.0f"_s);
 }
 
 } // namespace
@@ -89,7 +103,7 @@ void ReportChartView::showBars(const ReportTable& table, const QStringList& cate
         auto* set = new QBarSet(series.name);
         set->setColor(reportSeriesColor(s));
         for (const QString& category : categories)
-            set->append(yuan(values.value(category)));
+            set->append(chartValue(table, values.value(category)));
         bars->append(set);
         m_points += static_cast<int>(series.points.size());
     }
@@ -102,6 +116,7 @@ void ReportChartView::showBars(const ReportTable& table, const QStringList& cate
     chart()->addAxis(y, Qt::AlignLeft);
     bars->attachAxis(y);
     y->applyNiceNumbers();
+    fitLabels(table, y);
 }
 
 void ReportChartView::showLines(const ReportTable& table, const QStringList& categories)
@@ -120,7 +135,7 @@ void ReportChartView::showLines(const ReportTable& table, const QStringList& cat
         line->setColor(reportSeriesColor(s));
         line->setPointsVisible(true);
         for (const auto& point : series.points) {
-            const qreal value = yuan(point.second);
+            const qreal value = chartValue(table, point.second);
             line->append(static_cast<qreal>(categories.indexOf(point.first)), value);
             low = std::min(low, value);
             high = std::max(high, value);
@@ -132,6 +147,7 @@ void ReportChartView::showLines(const ReportTable& table, const QStringList& cat
     }
     y->setRange(low, high > low ? high : low + 1);
     y->applyNiceNumbers();
+    fitLabels(table, y);
 }
 
 void ReportChartView::showPie(const ReportTable& table)
@@ -142,7 +158,7 @@ void ReportChartView::showPie(const ReportTable& table)
         if (point.second <= 0)
             continue;
         QPieSlice* slice = pie->append(point.first + u": "_s + reportSeriesValueText(table, point.second),
-                                       yuan(point.second));
+                                       chartValue(table, point.second));
         slice->setColor(reportSeriesColor(static_cast<int>(pie->count()) - 1));
         ++m_points;
     }

@@ -7,8 +7,8 @@
 namespace cs::ui {
 
 // A report's chart on screen (Qt Charts): bars, lines or a pie from ReportTable::series, in the same
-// colours as on paper. Values are money in fen; the axis shows them in yuan. Empty when the report has
-// no chart (hasChart()).
+// colours as on paper. Money (in fen) shows in yuan on the axis, counts as they are. Empty when the
+// report has no chart (hasChart()).
 class ReportChartView : public QChartView {
     Q_OBJECT
 public:

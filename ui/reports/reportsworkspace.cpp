@@ -57,13 +57,13 @@ QStringList optionsOf(const QString& report)
     return {};
 }
 
-// Whoever may read reports gets the whole catalogue; a teller their own journal and cash box balancing
-// (the reports of any time of day); anyone else none.
-QList<ReportInfo> reportsFor(const PermittedActions& permitted, Role role)
+// Whoever may read reports (report.read) gets the whole catalogue; a teller (report.own) their own
+// journal and cash box balancing, the reports of any time of day; anyone else none.
+QList<ReportInfo> reportsFor(const PermittedActions& permitted)
 {
     QList<ReportInfo> reports;
     for (const ReportInfo& info : reportCatalogue()) {
-        if (permitted.allows(u"report.read"_s) || (role == Role::Teller && info.anyTimeOfDay))
+        if (permitted.allows(u"report.read"_s) || (permitted.allows(u"report.own"_s) && info.anyTimeOfDay))
             reports.append(info);
     }
     return reports;
@@ -112,11 +112,10 @@ ReportsWorkspace::ReportsWorkspace(Database db, Session session, QWidget* parent
         m_permitted = std::move(*permitted);
     else
         showMessage(permitted.error().message, true);
-    m_reports = reportsFor(m_permitted, m_session.role);
+    m_reports = reportsFor(m_permitted);
 
     m_title->setObjectName(u"workspaceTitle"_s);
     setTitleFont(m_title, 1.6);
-    m_criteria = createCriteria();
     m_header->setForegroundRole(QPalette::PlaceholderText);
     m_header->setWordWrap(true);
 
@@ -144,14 +143,17 @@ ReportsWorkspace::ReportsWorkspace(Database db, Session session, QWidget* parent
     m_tableAction = createAction(u"focusReportTableAction"_s, QKeySequence(Qt::Key_F6), &ReportsWorkspace::focusTable);
     m_criteriaAction = createAction(u"focusReportCriteriaAction"_s, QKeySequence(Qt::CTRL | Qt::Key_F),
                                     &ReportsWorkspace::focusCriteria);
-    m_csvAction = createAction(u"exportReportCsvAction"_s, QKeySequence(Qt::CTRL | Qt::Key_S), &ReportsWorkspace::exportCsv);
+    m_csvAction = createAction(u"exportReportCsvAction"_s, QKeySequence(Qt::CTRL | Qt::Key_S),
+                               &ReportsWorkspace::exportCsv);
     m_pdfAction = createAction(u"saveReportPdfAction"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
                                &ReportsWorkspace::savePdf);
-    m_previewAction = createAction(u"previewReportAction"_s, QKeySequence(Qt::CTRL | Qt::Key_P), &ReportsWorkspace::preview);
+    m_previewAction = createAction(u"previewReportAction"_s, QKeySequence(Qt::CTRL | Qt::Key_P),
+                                   &ReportsWorkspace::preview);
     m_printAction = createAction(u"printReportAction"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
                                  &ReportsWorkspace::print);
     for (QAction* action : {m_csvAction, m_pdfAction, m_previewAction, m_printAction})
         m_view->addAction(action);
+    m_criteria = createCriteria();
 
     auto* tables = new QWidget(this);
     auto* tablesLayout = new QVBoxLayout(tables);
@@ -197,7 +199,8 @@ ReportsWorkspace::ReportsWorkspace(Database db, Session session, QWidget* parent
         showMessage(tr("Your role may not read reports."), false);
 }
 
-QAction* ReportsWorkspace::createAction(const QString& name, const QKeySequence& shortcut, void (ReportsWorkspace::*slot)())
+QAction* ReportsWorkspace::createAction(const QString& name, const QKeySequence& shortcut,
+                                        void (ReportsWorkspace::*slot)())
 {
     QAction* action = createPageAction(this, name, shortcut);
     connect(action, &QAction::triggered, this, slot);
@@ -315,7 +318,8 @@ void ReportsWorkspace::reportChanged()
 {
     const QString name = currentReport();
     const QStringList options = optionsOf(name);
-    const auto info = std::find_if(m_reports.cbegin(), m_reports.cend(), [&name](const ReportInfo& r) { return r.name == name; });
+    const auto info = std::find_if(m_reports.cbegin(), m_reports.cend(),
+                                   [&name](const ReportInfo& r) { return r.name == name; });
     m_description->setText(info != m_reports.cend() ? info->description : QString());
     const std::pair<QString, std::pair<QLabel*, QWidget*>> fields[] = {
         {optionTeller, {m_tellerLabel, m_teller}},
@@ -364,6 +368,9 @@ void ReportsWorkspace::run()
     }
     showMessage(tr("Reading %1…").arg(m_report->currentText()), false);
     m_discardRunning = false;
+    // The criteria are disabled while the report is read, which moves the focus away from them.
+    QWidget* focus = QApplication::focusWidget();
+    m_runFrom = focus && m_criteria->isAncestorOf(focus) ? focus : nullptr;
     m_call.start(
         u"reportWorker"_s, [db = m_db, session = m_session, r] { return ReportService(db).run(session, r); },
         Error::internal(u"report.no_result"_s, tr("The report could not be read.")),
@@ -373,6 +380,8 @@ void ReportsWorkspace::run()
 
 void ReportsWorkspace::showOutcome(Result<ReportTable> outcome)
 {
+    if (m_runFrom && isVisible())
+        m_runFrom->setFocus(Qt::OtherFocusReason);
     if (m_discardRunning) {
         m_discardRunning = false;
         updateActions();
@@ -418,16 +427,15 @@ void ReportsWorkspace::fitColumns()
         m_view->setColumnWidth(c, width);
         used += width;
     }
-    // What is left over goes to the first text column (a name or a description reads better wide).
+    // What is left over goes to the last text column (a name, a memo or a description reads better wide).
     const int room = m_view->viewport()->width() - used;
-    if (room > 0 && m_table) {
-        for (int c = 0; c < columns; ++c) {
-            if (!reportColumnIsNumeric(m_table->columns.at(c).kind)) {
-                m_view->setColumnWidth(c, m_view->columnWidth(c) + room);
-                break;
-            }
-        }
+    int wide = -1;
+    for (int c = 0; c < columns && m_table; ++c) {
+        if (m_table->columns.at(c).kind == ReportColumnKind::Text)
+            wide = c;
     }
+    if (room > 0 && wide >= 0)
+        m_view->setColumnWidth(wide, m_view->columnWidth(wide) + room);
     for (int c = 0; c < columns; ++c)
         m_totalsView->setColumnWidth(c, m_view->columnWidth(c));
 }

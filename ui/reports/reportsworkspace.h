@@ -6,6 +6,7 @@
 #include "widgets/backgroundcall.h"
 #include "widgets/permittedactions.h"
 
+#include <QPointer>
 #include <QWidget>
 
 #include <optional>
@@ -101,6 +102,7 @@ private:
     QList<ReportInfo> m_reports;
     std::optional<ReportTable> m_table;
     bool m_discardRunning = false;
+    QPointer<QWidget> m_runFrom; // where Run was asked for: the focus goes back there
 
     ReportTableModel* m_model = nullptr;
     ReportTableModel* m_totalsModel = nullptr;

@@ -73,8 +73,11 @@ QVariant ReportTableModel::headerData(int section, Qt::Orientation orientation, 
     const ReportColumn& column = m_table.columns.at(section);
     if (role == Qt::DisplayRole)
         return column.label;
-    if (role == Qt::TextAlignmentRole && reportColumnIsNumeric(column.kind))
-        return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+    if (role == Qt::TextAlignmentRole) {
+        // Heads sit over their figures: right for money and counts, left for text.
+        return QVariant::fromValue(Qt::Alignment((reportColumnIsNumeric(column.kind) ? Qt::AlignRight : Qt::AlignLeft)
+                                                 | Qt::AlignVCenter));
+    }
     return QAbstractTableModel::headerData(section, orientation, role);
 }
 
