@@ -1088,10 +1088,111 @@
     </message>
 </context>
 <context>
+    <name>cs::EndOfDay</name>
+    <message>
+        <source>There is no such branch.</source>
+        <translation>There is no such branch.</translation>
+    </message>
+    <message>
+        <source>Another end of day is closing this business day; wait for it to finish.</source>
+        <translation>Another end of day is closing this business day; wait for it to finish.</translation>
+    </message>
+    <message>
+        <source>Check that nothing is open or pending</source>
+        <translation>Check that nothing is open or pending</translation>
+    </message>
+    <message>
+        <source>Expire lapsed card loss reports</source>
+        <translation>Expire lapsed card loss reports</translation>
+    </message>
+    <message>
+        <source>Accrue demand interest</source>
+        <translation>Accrue demand interest</translation>
+    </message>
+    <message>
+        <source>Mature time deposits</source>
+        <translation>Mature time deposits</translation>
+    </message>
+    <message>
+        <source>Settle merchants</source>
+        <translation>Settle merchants</translation>
+    </message>
+    <message>
+        <source>Large-value transfer reports</source>
+        <translation>Large-value transfer reports</translation>
+    </message>
+    <message>
+        <source>Queue customer notices</source>
+        <translation>Queue customer notices</translation>
+    </message>
+    <message>
+        <source>Verify the ledger</source>
+        <translation>Verify the ledger</translation>
+    </message>
+    <message>
+        <source>Close the business day</source>
+        <translation>Close the business day</translation>
+    </message>
+    <message>
+        <source>Settle demand interest</source>
+        <translation>Settle demand interest</translation>
+    </message>
+    <message>
+        <source>Cash box of %1 (%2) is open</source>
+        <translation>Cash box of %1 (%2) is open</translation>
+    </message>
+    <message>
+        <source>Approval %1: %2 by %3</source>
+        <translation>Approval %1: %2 by %3</translation>
+    </message>
+    <message>
+        <source>The business day cannot be closed while cash boxes are open or approvals are pending: %1.</source>
+        <translation>The business day cannot be closed while cash boxes are open or approvals are pending: %1.</translation>
+    </message>
+    <message>
+        <source>The journal of %1 does not balance in %2: debits and credits differ.</source>
+        <translation>The journal of %1 does not balance in %2: debits and credits differ.</translation>
+    </message>
+    <message>
+        <source>The branch&apos;s journal does not balance in %1: debits and credits differ.</source>
+        <translation>The branch&apos;s journal does not balance in %1: debits and credits differ.</translation>
+    </message>
+    <message>
+        <source>The balance of account %1 (%2) is not the sum of its journal lines (%3).</source>
+        <translation>The balance of account %1 (%2) is not the sum of its journal lines (%3).</translation>
+    </message>
+    <message>
+        <source>Demand interest to %1</source>
+        <translation>Demand interest to %1</translation>
+    </message>
+</context>
+<context>
+    <name>cs::Interest</name>
+    <message>
+        <source>An interest rate is zero or more basis points.</source>
+        <translation>An interest rate is zero or more basis points.</translation>
+    </message>
+</context>
+<context>
     <name>cs::InternalAccounts</name>
     <message>
         <source>There is no such branch.</source>
         <translation>There is no such branch.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::Merchants</name>
+    <message>
+        <source>Settlement of merchant %1</source>
+        <translation>Settlement of merchant %1</translation>
+    </message>
+    <message>
+        <source>Merchant fees</source>
+        <translation>Merchant fees</translation>
+    </message>
+    <message>
+        <source>The merchant&apos;s payments changed while they were being settled; try again.</source>
+        <translation>The merchant&apos;s payments changed while they were being settled; try again.</translation>
     </message>
 </context>
 <context>
@@ -1344,6 +1445,26 @@
         <source>expire pending approvals</source>
         <translation>expire pending approvals</translation>
     </message>
+    <message>
+        <source>take merchant payments, captures and refunds</source>
+        <translation>take merchant payments, captures and refunds</translation>
+    </message>
+    <message>
+        <source>see merchants and their settlements</source>
+        <translation>see merchants and their settlements</translation>
+    </message>
+    <message>
+        <source>read their own teller journal and cash box balancing</source>
+        <translation>read their own teller journal and cash box balancing</translation>
+    </message>
+    <message>
+        <source>place a time deposit</source>
+        <translation>place a time deposit</translation>
+    </message>
+    <message>
+        <source>withdraw a time deposit early</source>
+        <translation>withdraw a time deposit early</translation>
+    </message>
 </context>
 <context>
     <name>cs::PostingEngine</name>
@@ -1478,6 +1599,701 @@
     <message>
         <source>Account %1 is closed or dormant: no hold can be placed on it.</source>
         <translation>Account %1 is closed or dormant: no hold can be placed on it.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::Reports</name>
+    <message>
+        <source>Approval</source>
+        <translation>Approval</translation>
+    </message>
+    <message>
+        <source>Business date</source>
+        <translation>Business date</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Entity</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Maker</source>
+        <translation>Maker</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>Made at</translation>
+    </message>
+    <message>
+        <source>Checker</source>
+        <translation>Checker</translation>
+    </message>
+    <message>
+        <source>Decided at</source>
+        <translation>Decided at</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Approvals: %1 (%2).</source>
+        <translation>Approvals: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>At</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>success</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>Records: %1, refused: %2.</source>
+        <translation>Records: %1, refused: %2.</translation>
+    </message>
+    <message>
+        <source>Search: %1.</source>
+        <translation>Search: %1.</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>Held by</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Cash in</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Cash out</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>Closing</translation>
+    </message>
+    <message>
+        <source>Cash at the end of the period</source>
+        <translation>Cash at the end of the period</translation>
+    </message>
+    <message>
+        <source>Vault</source>
+        <translation>Vault</translation>
+    </message>
+    <message>
+        <source>Cash box of %1 (%2)</source>
+        <translation>Cash box of %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Cash in the branch at the end of %1: %2.</source>
+        <translation>Cash in the branch at the end of %1: %2.</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Transaction</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <source>Debit</source>
+        <translation>Debit</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Credit</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <source>Transactions: %1, lines: %2.</source>
+        <translation>Transactions: %1, lines: %2.</translation>
+    </message>
+    <message>
+        <source>Debits equal credits: %1.</source>
+        <translation>Debits equal credits: %1.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>Transactions</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>Given back</source>
+        <translation>Given back</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <source>Net fee income</source>
+        <translation>Net fee income</translation>
+    </message>
+    <message>
+        <source>Net fee income: %1.</source>
+        <translation>Net fee income: %1.</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Postings</source>
+        <translation>Postings</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>Interest</translation>
+    </message>
+    <message>
+        <source>Interest by product</source>
+        <translation>Interest by product</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>Interest paid: %1.</source>
+        <translation>Interest paid: %1.</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Person&apos;s transfer</source>
+        <translation>Person&apos;s transfer</translation>
+    </message>
+    <message>
+        <source>Company transfer</source>
+        <translation>Company transfer</translation>
+    </message>
+    <message>
+        <source>Cross-border transfer</source>
+        <translation>Cross-border transfer</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Day total</source>
+        <translation>Day total</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>in</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>out</translation>
+    </message>
+    <message>
+        <source>Entries: %1. Each is reported within 5 working days.</source>
+        <translation>Entries: %1. Each is reported within 5 working days.</translation>
+    </message>
+    <message>
+        <source>Entries in other currencies, not listed here: %1.</source>
+        <translation>Entries in other currencies, not listed here: %1.</translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation>Merchant</translation>
+    </message>
+    <message>
+        <source>Settlements</source>
+        <translation>Settlements</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>Gross</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <source>Net settled</source>
+        <translation>Net settled</translation>
+    </message>
+    <message>
+        <source>Gross %1 - fees %2 - refunds %3 = net %4.</source>
+        <translation>Gross %1 - fees %2 - refunds %3 = net %4.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Cash deposit</source>
+        <translation>Cash deposit</translation>
+    </message>
+    <message>
+        <source>Cash withdrawal</source>
+        <translation>Cash withdrawal</translation>
+    </message>
+    <message>
+        <source>Cash from the vault</source>
+        <translation>Cash from the vault</translation>
+    </message>
+    <message>
+        <source>Cash to the vault</source>
+        <translation>Cash to the vault</translation>
+    </message>
+    <message>
+        <source>Cash delivery to the vault</source>
+        <translation>Cash delivery to the vault</translation>
+    </message>
+    <message>
+        <source>Cash over</source>
+        <translation>Cash over</translation>
+    </message>
+    <message>
+        <source>Cash short</source>
+        <translation>Cash short</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Interbank transfer</source>
+        <translation>Interbank transfer</translation>
+    </message>
+    <message>
+        <source>Card fee</source>
+        <translation>Card fee</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>Reversal</translation>
+    </message>
+    <message>
+        <source>Merchant payment</source>
+        <translation>Merchant payment</translation>
+    </message>
+    <message>
+        <source>Merchant refund</source>
+        <translation>Merchant refund</translation>
+    </message>
+    <message>
+        <source>Merchant settlement</source>
+        <translation>Merchant settlement</translation>
+    </message>
+    <message>
+        <source>Time deposit maturity</source>
+        <translation>Time deposit maturity</translation>
+    </message>
+    <message>
+        <source>Early withdrawal of a time deposit</source>
+        <translation>Early withdrawal of a time deposit</translation>
+    </message>
+    <message>
+        <source>Teller cash boxes</source>
+        <translation>Teller cash boxes</translation>
+    </message>
+    <message>
+        <source>Fee income</source>
+        <translation>Fee income</translation>
+    </message>
+    <message>
+        <source>Interest expense</source>
+        <translation>Interest expense</translation>
+    </message>
+    <message>
+        <source>Suspense payable (cash overs)</source>
+        <translation>Suspense payable (cash overs)</translation>
+    </message>
+    <message>
+        <source>Suspense receivable (cash shorts)</source>
+        <translation>Suspense receivable (cash shorts)</translation>
+    </message>
+    <message>
+        <source>Clearing</source>
+        <translation>Clearing</translation>
+    </message>
+    <message>
+        <source>Owed to merchants</source>
+        <translation>Owed to merchants</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Teller journal</source>
+        <translation>Teller journal</translation>
+    </message>
+    <message>
+        <source>A teller&apos;s postings of the day, with the cash in and out of the box.</source>
+        <translation>A teller&apos;s postings of the day, with the cash in and out of the box.</translation>
+    </message>
+    <message>
+        <source>Cash box balancing</source>
+        <translation>Cash box balancing</translation>
+    </message>
+    <message>
+        <source>Opening + in - out = closing, against the count: overs and shorts per teller.</source>
+        <translation>Opening + in - out = closing, against the count: overs and shorts per teller.</translation>
+    </message>
+    <message>
+        <source>Branch cash position</source>
+        <translation>Branch cash position</translation>
+    </message>
+    <message>
+        <source>Cash in the vault and the teller cash boxes.</source>
+        <translation>Cash in the vault and the teller cash boxes.</translation>
+    </message>
+    <message>
+        <source>Daily journal</source>
+        <translation>Daily journal</translation>
+    </message>
+    <message>
+        <source>Every journal line of the period with its account, debit and credit.</source>
+        <translation>Every journal line of the period with its account, debit and credit.</translation>
+    </message>
+    <message>
+        <source>Trial balance</source>
+        <translation>Trial balance</translation>
+    </message>
+    <message>
+        <source>Opening balance, debits, credits and closing balance per ledger group.</source>
+        <translation>Opening balance, debits, credits and closing balance per ledger group.</translation>
+    </message>
+    <message>
+        <source>Gross, fees, refunds and net settled per merchant.</source>
+        <translation>Gross, fees, refunds and net settled per merchant.</translation>
+    </message>
+    <message>
+        <source>Fees taken and given back, by kind of transaction.</source>
+        <translation>Fees taken and given back, by kind of transaction.</translation>
+    </message>
+    <message>
+        <source>Interest paid</source>
+        <translation>Interest paid</translation>
+    </message>
+    <message>
+        <source>Interest credited to customers, per account and product.</source>
+        <translation>Interest credited to customers, per account and product.</translation>
+    </message>
+    <message>
+        <source>Large-value transactions</source>
+        <translation>Large-value transactions</translation>
+    </message>
+    <message>
+        <source>Transactions at or above the large-value thresholds, for the PBOC report.</source>
+        <translation>Transactions at or above the large-value thresholds, for the PBOC report.</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>Approvals</translation>
+    </message>
+    <message>
+        <source>Pending and decided approvals with maker, checker and times.</source>
+        <translation>Pending and decided approvals with maker, checker and times.</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <source>Audit records of the period, found by entity, action or staff.</source>
+        <translation>Audit records of the period, found by entity, action or staff.</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>Merchant payments counted and summed by channel, payment mode or account type over days, months or years.</source>
+        <translation>Merchant payments counted and summed by channel, payment mode or account type over days, months or years.</translation>
+    </message>
+    <message>
+        <source>A teller may run the teller journal and cash box balancing for themselves only.</source>
+        <translation>A teller may run the teller journal and cash box balancing for themselves only.</translation>
+    </message>
+    <message>
+        <source>There is no staff member %1 at this branch.</source>
+        <translation>There is no staff member %1 at this branch.</translation>
+    </message>
+    <message>
+        <source>There is no report %1.</source>
+        <translation>There is no report %1.</translation>
+    </message>
+    <message>
+        <source>Choose the first day of the period.</source>
+        <translation>Choose the first day of the period.</translation>
+    </message>
+    <message>
+        <source>The period ends before it begins (%1 to %2).</source>
+        <translation>The period ends before it begins (%1 to %2).</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>POS</source>
+        <translation>POS</translation>
+    </message>
+    <message>
+        <source>Immediate</source>
+        <translation>Immediate</translation>
+    </message>
+    <message>
+        <source>Delayed</source>
+        <translation>Delayed</translation>
+    </message>
+    <message>
+        <source>Authorised</source>
+        <translation>Authorised</translation>
+    </message>
+    <message>
+        <source>Debit card</source>
+        <translation>Debit card</translation>
+    </message>
+    <message>
+        <source>Quasi-credit card</source>
+        <translation>Quasi-credit card</translation>
+    </message>
+    <message>
+        <source>Credit card</source>
+        <translation>Credit card</translation>
+    </message>
+    <message>
+        <source>Demand account</source>
+        <translation>Demand account</translation>
+    </message>
+    <message>
+        <source>Corporate account</source>
+        <translation>Corporate account</translation>
+    </message>
+    <message>
+        <source>Time deposit</source>
+        <translation>Time deposit</translation>
+    </message>
+    <message>
+        <source>The granularity is day, month or year.</source>
+        <translation>The granularity is day, month or year.</translation>
+    </message>
+    <message>
+        <source>The dimension is channel, mode or account_type.</source>
+        <translation>The dimension is channel, mode or account_type.</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Payment mode</source>
+        <translation>Payment mode</translation>
+    </message>
+    <message>
+        <source>Account type</source>
+        <translation>Account type</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>Merchant payments by %1 per %2, voided authorisations left out.</source>
+        <translation>Merchant payments by %1 per %2, voided authorisations left out.</translation>
+    </message>
+    <message>
+        <source>Teller</source>
+        <translation>Teller</translation>
+    </message>
+    <message>
+        <source>Closing (expected)</source>
+        <translation>Closing (expected)</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>Over</source>
+        <translation>Over</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>Short</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>Opening + in - out = closing: %1 + %2 - %3 = %4.</source>
+        <translation>Opening + in - out = closing: %1 + %2 - %3 = %4.</translation>
+    </message>
+    <message>
+        <source>Overs %1 to suspense payable, shorts %2 to suspense receivable, never netted.</source>
+        <translation>Overs %1 to suspense payable, shorts %2 to suspense receivable, never netted.</translation>
+    </message>
+    <message>
+        <source>Sessions: %1, not balanced: %2, still open: %3.</source>
+        <translation>Sessions: %1, not balanced: %2, still open: %3.</translation>
+    </message>
+    <message>
+        <source>reverses %1</source>
+        <translation>reverses %1</translation>
+    </message>
+    <message>
+        <source>reversed by %1</source>
+        <translation>reversed by %1</translation>
+    </message>
+    <message>
+        <source>Transactions: %1 (reversed later: %2).</source>
+        <translation>Transactions: %1 (reversed later: %2).</translation>
+    </message>
+    <message>
+        <source>Net cash into the box: %1.</source>
+        <translation>Net cash into the box: %1.</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Opening debit</source>
+        <translation>Opening debit</translation>
+    </message>
+    <message>
+        <source>Opening credit</source>
+        <translation>Opening credit</translation>
+    </message>
+    <message>
+        <source>Debits</source>
+        <translation>Debits</translation>
+    </message>
+    <message>
+        <source>Credits</source>
+        <translation>Credits</translation>
+    </message>
+    <message>
+        <source>Closing debit</source>
+        <translation>Closing debit</translation>
+    </message>
+    <message>
+        <source>Closing credit</source>
+        <translation>Closing credit</translation>
+    </message>
+    <message>
+        <source>Balanced: %1.</source>
+        <translation>Balanced: %1.</translation>
+    </message>
+    <message>
+        <source>Debits %1, credits %2 in the period.</source>
+        <translation>Debits %1, credits %2 in the period.</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>day</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>month</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>year</translation>
     </message>
 </context>
 <context>
@@ -2153,6 +2969,110 @@
         <source>After this many wrong PINs in a business day the card&apos;s PIN is locked until the next business day.</source>
         <translation>After this many wrong PINs in a business day the card&apos;s PIN is locked until the next business day.</translation>
     </message>
+    <message>
+        <source>Merchant B2B fee (basis points)</source>
+        <translation>Merchant B2B fee (basis points)</translation>
+    </message>
+    <message>
+        <source>The fee of a new B2B percent contract in hundredths of a percent (10 = 0.1%), rounded half up per payment.</source>
+        <translation>The fee of a new B2B percent contract in hundredths of a percent (10 = 0.1%), rounded half up per payment.</translation>
+    </message>
+    <message>
+        <source>Merchant B2B fixed fee</source>
+        <translation>Merchant B2B fixed fee</translation>
+    </message>
+    <message>
+        <source>The fee per payment of a new B2B fixed-fee contract.</source>
+        <translation>The fee per payment of a new B2B fixed-fee contract.</translation>
+    </message>
+    <message>
+        <source>Merchant B2C fee (basis points)</source>
+        <translation>Merchant B2C fee (basis points)</translation>
+    </message>
+    <message>
+        <source>The fee of a new B2C contract in hundredths of a percent, 20 to 30 (0.2% to 0.3%), rounded half up per payment.</source>
+        <translation>The fee of a new B2C contract in hundredths of a percent, 20 to 30 (0.2% to 0.3%), rounded half up per payment.</translation>
+    </message>
+    <message>
+        <source>Demand deposit rate (bp)</source>
+        <translation>Demand deposit rate (bp)</translation>
+    </message>
+    <message>
+        <source>Annual demand deposit rate in basis points (35 = 0.35%): daily accrual, quarterly settlement, early withdrawals and time after maturity.</source>
+        <translation>Annual demand deposit rate in basis points (35 = 0.35%): daily accrual, quarterly settlement, early withdrawals and time after maturity.</translation>
+    </message>
+    <message>
+        <source>Time deposit rate, 3 months (bp)</source>
+        <translation>Time deposit rate, 3 months (bp)</translation>
+    </message>
+    <message>
+        <source>Annual rate in basis points fixed for a 3-month time deposit when it is placed or rolled over.</source>
+        <translation>Annual rate in basis points fixed for a 3-month time deposit when it is placed or rolled over.</translation>
+    </message>
+    <message>
+        <source>Time deposit rate, 6 months (bp)</source>
+        <translation>Time deposit rate, 6 months (bp)</translation>
+    </message>
+    <message>
+        <source>Annual rate in basis points fixed for a 6-month time deposit when it is placed or rolled over.</source>
+        <translation>Annual rate in basis points fixed for a 6-month time deposit when it is placed or rolled over.</translation>
+    </message>
+    <message>
+        <source>Time deposit rate, 1 year (bp)</source>
+        <translation>Time deposit rate, 1 year (bp)</translation>
+    </message>
+    <message>
+        <source>Annual rate in basis points fixed for a 1-year time deposit when it is placed or rolled over.</source>
+        <translation>Annual rate in basis points fixed for a 1-year time deposit when it is placed or rolled over.</translation>
+    </message>
+    <message>
+        <source>Time deposit rate, 2 years (bp)</source>
+        <translation>Time deposit rate, 2 years (bp)</translation>
+    </message>
+    <message>
+        <source>Annual rate in basis points fixed for a 2-year time deposit when it is placed or rolled over.</source>
+        <translation>Annual rate in basis points fixed for a 2-year time deposit when it is placed or rolled over.</translation>
+    </message>
+    <message>
+        <source>Time deposit rate, 3 years (bp)</source>
+        <translation>Time deposit rate, 3 years (bp)</translation>
+    </message>
+    <message>
+        <source>Annual rate in basis points fixed for a 3-year time deposit when it is placed or rolled over.</source>
+        <translation>Annual rate in basis points fixed for a 3-year time deposit when it is placed or rolled over.</translation>
+    </message>
+    <message>
+        <source>Time deposit rate, 5 years (bp)</source>
+        <translation>Time deposit rate, 5 years (bp)</translation>
+    </message>
+    <message>
+        <source>Annual rate in basis points fixed for a 5-year time deposit when it is placed or rolled over.</source>
+        <translation>Annual rate in basis points fixed for a 5-year time deposit when it is placed or rolled over.</translation>
+    </message>
+    <message>
+        <source>Time deposit minimum</source>
+        <translation>Time deposit minimum</translation>
+    </message>
+    <message>
+        <source>The smallest principal of a time deposit, and what a partial early withdrawal must leave.</source>
+        <translation>The smallest principal of a time deposit, and what a partial early withdrawal must leave.</translation>
+    </message>
+    <message>
+        <source>Large-value transfers, persons</source>
+        <translation>Large-value transfers, persons</translation>
+    </message>
+    <message>
+        <source>A person&apos;s transfers per day and direction at or above this are reported as large-value at end of day.</source>
+        <translation>A person&apos;s transfers per day and direction at or above this are reported as large-value at end of day.</translation>
+    </message>
+    <message>
+        <source>Large-value transfers, companies</source>
+        <translation>Large-value transfers, companies</translation>
+    </message>
+    <message>
+        <source>A company&apos;s transfers per day and direction at or above this are reported as large-value at end of day.</source>
+        <translation>A company&apos;s transfers per day and direction at or above this are reported as large-value at end of day.</translation>
+    </message>
 </context>
 <context>
     <name>cs::SqlError</name>
@@ -2245,6 +3165,97 @@
     <message>
         <source>The new password must differ from the current one.</source>
         <translation>The new password must differ from the current one.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::TimeDeposits</name>
+    <message>
+        <source>There is no account %1.</source>
+        <translation>There is no account %1.</translation>
+    </message>
+    <message>
+        <source>A time deposit transaction needs a request id of 1 to 64 characters.</source>
+        <translation>A time deposit transaction needs a request id of 1 to 64 characters.</translation>
+    </message>
+    <message>
+        <source>The payout account must be an open Class I demand or corporate account of the same customer.</source>
+        <translation>The payout account must be an open Class I demand or corporate account of the same customer.</translation>
+    </message>
+    <message>
+        <source>The customer has no open Class I demand or corporate account for the payout: name one.</source>
+        <translation>The customer has no open Class I demand or corporate account for the payout: name one.</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>Interest</translation>
+    </message>
+    <message>
+        <source>No time deposit was placed into account %1.</source>
+        <translation>No time deposit was placed into account %1.</translation>
+    </message>
+    <message>
+        <source>Time deposit %1 is closed.</source>
+        <translation>Time deposit %1 is closed.</translation>
+    </message>
+    <message>
+        <source>Say where the principal comes from: another account of the customer, or cash.</source>
+        <translation>Say where the principal comes from: another account of the customer, or cash.</translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation>The amount must be greater than zero.</translation>
+    </message>
+    <message>
+        <source>Account %1 is not a time deposit account.</source>
+        <translation>Account %1 is not a time deposit account.</translation>
+    </message>
+    <message>
+        <source>The principal of this time deposit was placed before.</source>
+        <translation>The principal of this time deposit was placed before.</translation>
+    </message>
+    <message>
+        <source>Account %1 is kept in %2.</source>
+        <translation>Account %1 is kept in %2.</translation>
+    </message>
+    <message>
+        <source>A time deposit is at least %1.</source>
+        <translation>A time deposit is at least %1.</translation>
+    </message>
+    <message>
+        <source>The principal comes from a demand or corporate account of the same customer.</source>
+        <translation>The principal comes from a demand or corporate account of the same customer.</translation>
+    </message>
+    <message>
+        <source>The deposit holds %1; no more can be taken.</source>
+        <translation>The deposit holds %1; no more can be taken.</translation>
+    </message>
+    <message>
+        <source>The deposit has matured: it is paid out whole, not in part.</source>
+        <translation>The deposit has matured: it is paid out whole, not in part.</translation>
+    </message>
+    <message>
+        <source>Time deposit paid out at maturity</source>
+        <translation>Time deposit paid out at maturity</translation>
+    </message>
+    <message>
+        <source>The one partial early withdrawal of this deposit was made before; only the whole deposit can be withdrawn now.</source>
+        <translation>The one partial early withdrawal of this deposit was made before; only the whole deposit can be withdrawn now.</translation>
+    </message>
+    <message>
+        <source>What is left must be at least %1: withdraw the whole deposit instead.</source>
+        <translation>What is left must be at least %1: withdraw the whole deposit instead.</translation>
+    </message>
+    <message>
+        <source>Partial early withdrawal of a time deposit</source>
+        <translation>Partial early withdrawal of a time deposit</translation>
+    </message>
+    <message>
+        <source>Early withdrawal of a time deposit</source>
+        <translation>Early withdrawal of a time deposit</translation>
+    </message>
+    <message>
+        <source>Time deposit interest, rolled over</source>
+        <translation>Time deposit interest, rolled over</translation>
     </message>
 </context>
 <context>
@@ -2622,12 +3633,64 @@ Commands:
         <translation>Cards on a central database need its card key in %1 (%2 hexadecimal digits; for a new database, for example from `openssl rand -hex 32`, kept as safely as the database password).</translation>
     </message>
     <message>
-        <source>create the demo branch, staff, customers, accounts, cards and history (idempotent)</source>
-        <translation>create the demo branch, staff, customers, accounts, cards and history (idempotent)</translation>
-    </message>
-    <message>
         <source>issue cards; PIN, activation, loss reports, freeze, replacement, cancellation, online payment</source>
         <translation>issue cards; PIN, activation, loss reports, freeze, replacement, cancellation, online payment</translation>
+    </message>
+    <message>
+        <source>create the demo branch, staff, customers, accounts, cards, merchants and history (idempotent)</source>
+        <translation>create the demo branch, staff, customers, accounts, cards, merchants and history (idempotent)</translation>
+    </message>
+    <message>
+        <source>add or list merchants; payments, captures, refunds; show an order; settlements</source>
+        <translation>add or list merchants; payments, captures, refunds; show an order; settlements</translation>
+    </message>
+    <message>
+        <source>place a time deposit, withdraw it early (whole or once in part), show it</source>
+        <translation>place a time deposit, withdraw it early (whole or once in part), show it</translation>
+    </message>
+    <message>
+        <source>close the branch&apos;s business day (eod status: what blocks it)</source>
+        <translation>close the branch&apos;s business day (eod status: what blocks it)</translation>
+    </message>
+    <message>
+        <source>write a report (trial-balance, daily-journal, ...) as PDF, CSV or JSON</source>
+        <translation>write a report (trial-balance, daily-journal, ...) as PDF, CSV or JSON</translation>
+    </message>
+    <message>
+        <source>%1 works at branch %2, not %3: only a supervisor of a branch closes its day.</source>
+        <translation>%1 works at branch %2, not %3: only a supervisor of a branch closes its day.</translation>
+    </message>
+    <message>
+        <source>The option --%1 is yes or no.</source>
+        <translation>The option --%1 is yes or no.</translation>
+    </message>
+    <message>
+        <source>Give either --from ACCOUNT or --cash.</source>
+        <translation>Give either --from ACCOUNT or --cash.</translation>
+    </message>
+    <message>
+        <source>The option --merchant needs a merchant&apos;s id or code (M and 8 digits).</source>
+        <translation>The option --merchant needs a merchant&apos;s id or code (M and 8 digits).</translation>
+    </message>
+    <message>
+        <source>The option --%1 needs a whole number.</source>
+        <translation>The option --%1 needs a whole number.</translation>
+    </message>
+    <message>
+        <source>Give the payer with --account NO or --card ID, one of them.</source>
+        <translation>Give the payer with --account NO or --card ID, one of them.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>Name the report: %1</source>
+        <translation>Name the report: %1</translation>
+    </message>
+    <message>
+        <source>The format is pdf, csv or json.</source>
+        <translation>The format is pdf, csv or json.</translation>
     </message>
 </context>
 <context>
@@ -5001,6 +6064,109 @@ Commands:
     </message>
 </context>
 <context>
+    <name>cs::ui::EodDialog</name>
+    <message>
+        <source>%v of %m steps</source>
+        <translation>%v of %m steps</translation>
+    </message>
+    <message>
+        <source>Checking whether the day can close…</source>
+        <translation>Checking whether the day can close…</translation>
+    </message>
+    <message>
+        <source>What keeps the day open could not be read.</source>
+        <translation>What keeps the day open could not be read.</translation>
+    </message>
+    <message>
+        <source>End of day cannot start until these are closed or decided. F5 checks again.</source>
+        <translation>End of day cannot start until these are closed or decided. F5 checks again.</translation>
+    </message>
+    <message>
+        <source>Nothing keeps the day open. Enter runs the end of day.</source>
+        <translation>Nothing keeps the day open. Enter runs the end of day.</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>Closing the business day %1…</source>
+        <translation>Closing the business day %1…</translation>
+    </message>
+    <message>
+        <source>The end of day did not report how it ended.</source>
+        <translation>The end of day did not report how it ended.</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>done in an earlier run</source>
+        <translation>done in an earlier run</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <source>End of day stopped: %1</source>
+        <translation>End of day stopped: %1</translation>
+    </message>
+    <message>
+        <source>The business day %1 is closed. The new business date is %2.</source>
+        <translation>The business day %1 is closed. The new business date is %2.</translation>
+    </message>
+    <message>
+        <source>An interrupted run of this day was finished; nothing was done twice.</source>
+        <translation>An interrupted run of this day was finished; nothing was done twice.</translation>
+    </message>
+    <message>
+        <source>Business date: %1</source>
+        <translation>Business date: %1</translation>
+    </message>
+    <message>
+        <source>End of day — %1 %2</source>
+        <translation>End of day — %1 %2</translation>
+    </message>
+    <message>
+        <source>Business date: %1. Closing it moves the branch to its next business day.</source>
+        <translation>Business date: %1. Closing it moves the branch to its next business day.</translation>
+    </message>
+    <message>
+        <source>The day cannot close while these are open:</source>
+        <translation>The day cannot close while these are open:</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>Steps:</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>&amp;Run end of day</source>
+        <translation>&amp;Run end of day</translation>
+    </message>
+    <message>
+        <source>Check &amp;again (F5)</source>
+        <translation>Check &amp;again (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
     <name>cs::ui::KeychainSecretStore</name>
     <message>
         <source>The system keychain can only be used while the application is running.</source>
@@ -5209,6 +6375,14 @@ Terminal: %2</translation>
         <source>Terminal: %1</source>
         <translation>Terminal: %1</translation>
     </message>
+    <message>
+        <source>&amp;End of day…</source>
+        <translation>&amp;End of day…</translation>
+    </message>
+    <message>
+        <source>Close the branch&apos;s business day and move to the next one</source>
+        <translation>Close the branch&apos;s business day and move to the next one</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::OnScreenPinPad</name>
@@ -5395,6 +6569,250 @@ Terminal: %2</translation>
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ReportExport</name>
+    <message>
+        <source>Report not saved</source>
+        <translation>Report not saved</translation>
+    </message>
+    <message>
+        <source>The report could not be written to %1: %2</source>
+        <translation>The report could not be written to %1: %2</translation>
+    </message>
+    <message>
+        <source>Export the report as CSV</source>
+        <translation>Export the report as CSV</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>Save the report as PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ReportPrinter</name>
+    <message>
+        <source>No figures to chart for this period.</source>
+        <translation>No figures to chart for this period.</translation>
+    </message>
+    <message>
+        <source>Branch: %1 %2</source>
+        <translation>Branch: %1 %2</translation>
+    </message>
+    <message>
+        <source>Generated: %1</source>
+        <translation>Generated: %1</translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>Period: %1</translation>
+    </message>
+    <message>
+        <source>Staff: %1</source>
+        <translation>Staff: %1</translation>
+    </message>
+    <message>
+        <source>Currency: %1</source>
+        <translation>Currency: %1</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <source>No entries in this period.</source>
+        <translation>No entries in this period.</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <source>The report could not be written to %1.</source>
+        <translation>The report could not be written to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ReportsWorkspace</name>
+    <message>
+        <source>Your role may not read reports.</source>
+        <translation>Your role may not read reports.</translation>
+    </message>
+    <message>
+        <source>The period ends before it begins: %1 is after %2.</source>
+        <translation>The period ends before it begins: %1 is after %2.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <source>The report could not be read.</source>
+        <translation>The report could not be read.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 %3 · period %4 · generated %5 by %6</source>
+        <translation>%1 · %2 %3 · period %4 · generated %5 by %6</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n row(s).</source>
+        <translation>
+            <numerusform>%1: %n row.</numerusform>
+            <numerusform>%1: %n rows.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved as CSV: %1</source>
+        <translation>Saved as CSV: %1</translation>
+    </message>
+    <message>
+        <source>Saved as PDF: %1</source>
+        <translation>Saved as PDF: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: the report being read will not be shown.</source>
+        <translation>Cancelled: the report being read will not be shown.</translation>
+    </message>
+    <message>
+        <source>&amp;Report:</source>
+        <translation>&amp;Report:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>T&amp;eller:</source>
+        <translation>T&amp;eller:</translation>
+    </message>
+    <message>
+        <source>your own</source>
+        <translation>your own</translation>
+    </message>
+    <message>
+        <source>&amp;By:</source>
+        <translation>&amp;By:</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>&amp;Of:</source>
+        <translation>&amp;Of:</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Payment mode</source>
+        <translation>Payment mode</translation>
+    </message>
+    <message>
+        <source>Account type</source>
+        <translation>Account type</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <source>entity, action or staff</source>
+        <translation>entity, action or staff</translation>
+    </message>
+    <message>
+        <source>&amp;Merchant:</source>
+        <translation>&amp;Merchant:</translation>
+    </message>
+    <message>
+        <source>all merchants</source>
+        <translation>all merchants</translation>
+    </message>
+    <message>
+        <source>Report rows</source>
+        <translation>Report rows</translation>
+    </message>
+    <message>
+        <source>Report totals</source>
+        <translation>Report totals</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Read the report for the period</source>
+        <translation>Read the report for the period</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Go to the report&apos;s rows</source>
+        <translation>Go to the report&apos;s rows</translation>
+    </message>
+    <message>
+        <source>Criteria</source>
+        <translation>Criteria</translation>
+    </message>
+    <message>
+        <source>Go to the choice of report and period</source>
+        <translation>Go to the choice of report and period</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Save the report shown as a CSV file</source>
+        <translation>Save the report shown as a CSV file</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>Save the report shown as a PDF file</source>
+        <translation>Save the report shown as a PDF file</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <source>See the report&apos;s pages and print them</source>
+        <translation>See the report&apos;s pages and print them</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Print the report shown</source>
+        <translation>Print the report shown</translation>
     </message>
 </context>
 <context>

@@ -1084,10 +1084,111 @@
     </message>
 </context>
 <context>
+    <name>cs::EndOfDay</name>
+    <message>
+        <source>There is no such branch.</source>
+        <translation>没有该网点。</translation>
+    </message>
+    <message>
+        <source>Another end of day is closing this business day; wait for it to finish.</source>
+        <translation>另一个日终处理正在关闭本营业日，请等待其完成。</translation>
+    </message>
+    <message>
+        <source>Check that nothing is open or pending</source>
+        <translation>检查无未轧账尾箱及待审批业务</translation>
+    </message>
+    <message>
+        <source>Expire lapsed card loss reports</source>
+        <translation>卡片挂失到期失效处理</translation>
+    </message>
+    <message>
+        <source>Accrue demand interest</source>
+        <translation>活期存款计息</translation>
+    </message>
+    <message>
+        <source>Mature time deposits</source>
+        <translation>定期存款到期处理</translation>
+    </message>
+    <message>
+        <source>Settle merchants</source>
+        <translation>商户结算</translation>
+    </message>
+    <message>
+        <source>Large-value transfer reports</source>
+        <translation>大额转账交易报告</translation>
+    </message>
+    <message>
+        <source>Queue customer notices</source>
+        <translation>生成客户通知</translation>
+    </message>
+    <message>
+        <source>Verify the ledger</source>
+        <translation>总账试算平衡</translation>
+    </message>
+    <message>
+        <source>Close the business day</source>
+        <translation>关闭营业日</translation>
+    </message>
+    <message>
+        <source>Settle demand interest</source>
+        <translation>活期存款结息</translation>
+    </message>
+    <message>
+        <source>Cash box of %1 (%2) is open</source>
+        <translation>%1（%2）的尾箱尚未轧账</translation>
+    </message>
+    <message>
+        <source>Approval %1: %2 by %3</source>
+        <translation>审批 %1：%2（申请人 %3）</translation>
+    </message>
+    <message>
+        <source>The business day cannot be closed while cash boxes are open or approvals are pending: %1.</source>
+        <translation>尚有未轧账的尾箱或待审批业务，不能关闭营业日：%1。</translation>
+    </message>
+    <message>
+        <source>The journal of %1 does not balance in %2: debits and credits differ.</source>
+        <translation>%1 的记账流水 %2 借贷不平衡：借方与贷方发生额不等。</translation>
+    </message>
+    <message>
+        <source>The branch&apos;s journal does not balance in %1: debits and credits differ.</source>
+        <translation>本网点记账流水 %1 借贷不平衡：借方与贷方发生额不等。</translation>
+    </message>
+    <message>
+        <source>The balance of account %1 (%2) is not the sum of its journal lines (%3).</source>
+        <translation>账户 %1（%2）的余额与其分录合计（%3）不符。</translation>
+    </message>
+    <message>
+        <source>Demand interest to %1</source>
+        <translation>活期利息（计至 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>cs::Interest</name>
+    <message>
+        <source>An interest rate is zero or more basis points.</source>
+        <translation>利率须为不小于零的基点数。</translation>
+    </message>
+</context>
+<context>
     <name>cs::InternalAccounts</name>
     <message>
         <source>There is no such branch.</source>
         <translation>没有该网点。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::Merchants</name>
+    <message>
+        <source>Settlement of merchant %1</source>
+        <translation>商户 %1 结算</translation>
+    </message>
+    <message>
+        <source>Merchant fees</source>
+        <translation>商户手续费</translation>
+    </message>
+    <message>
+        <source>The merchant&apos;s payments changed while they were being settled; try again.</source>
+        <translation>结算过程中该商户的收款发生变动，请重试。</translation>
     </message>
 </context>
 <context>
@@ -1340,6 +1441,26 @@
         <source>expire pending approvals</source>
         <translation>对待审批业务作过期处理</translation>
     </message>
+    <message>
+        <source>take merchant payments, captures and refunds</source>
+        <translation>办理商户收款、预授权完成和退款</translation>
+    </message>
+    <message>
+        <source>see merchants and their settlements</source>
+        <translation>查看商户及其结算</translation>
+    </message>
+    <message>
+        <source>read their own teller journal and cash box balancing</source>
+        <translation>查阅本人的柜员流水和尾箱轧账报表</translation>
+    </message>
+    <message>
+        <source>place a time deposit</source>
+        <translation>存入定期存款</translation>
+    </message>
+    <message>
+        <source>withdraw a time deposit early</source>
+        <translation>办理定期存款提前支取</translation>
+    </message>
 </context>
 <context>
     <name>cs::PostingEngine</name>
@@ -1474,6 +1595,701 @@
     <message>
         <source>Account %1 is closed or dormant: no hold can be placed on it.</source>
         <translation>账户 %1 已销户或久悬：不能止付。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::Reports</name>
+    <message>
+        <source>Approval</source>
+        <translation>审批编号</translation>
+    </message>
+    <message>
+        <source>Business date</source>
+        <translation>营业日期</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Maker</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>经办时间</translation>
+    </message>
+    <message>
+        <source>Checker</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Decided at</source>
+        <translation>审批时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Approvals: %1 (%2).</source>
+        <translation>审批：%1 笔（%2）。</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录号</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Records: %1, refused: %2.</source>
+        <translation>记录：%1 条，其中被拒绝：%2 条。</translation>
+    </message>
+    <message>
+        <source>Search: %1.</source>
+        <translation>查询条件：%1。</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>保管方</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>期初</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>现金收入</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>现金付出</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>期末</translation>
+    </message>
+    <message>
+        <source>Cash at the end of the period</source>
+        <translation>期末现金</translation>
+    </message>
+    <message>
+        <source>Vault</source>
+        <translation>金库</translation>
+    </message>
+    <message>
+        <source>Cash box of %1 (%2)</source>
+        <translation>%1（%2）的尾箱</translation>
+    </message>
+    <message>
+        <source>Cash in the branch at the end of %1: %2.</source>
+        <translation>截至 %1 日终，网点现金合计：%2。</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>交易号</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>分录序号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>交易类型</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>户名</translation>
+    </message>
+    <message>
+        <source>Debit</source>
+        <translation>借方</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>贷方</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Transactions: %1, lines: %2.</source>
+        <translation>交易：%1 笔，分录：%2 条。</translation>
+    </message>
+    <message>
+        <source>Debits equal credits: %1.</source>
+        <translation>借贷平衡：%1。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>交易笔数</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>手续费</translation>
+    </message>
+    <message>
+        <source>Given back</source>
+        <translation>退还</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <source>Net fee income</source>
+        <translation>手续费净收入</translation>
+    </message>
+    <message>
+        <source>Net fee income: %1.</source>
+        <translation>手续费净收入：%1。</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Postings</source>
+        <translation>入账笔数</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>利息</translation>
+    </message>
+    <message>
+        <source>Interest by product</source>
+        <translation>各产品利息</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1：%2。</translation>
+    </message>
+    <message>
+        <source>Interest paid: %1.</source>
+        <translation>利息支出：%1。</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Person&apos;s transfer</source>
+        <translation>个人转账</translation>
+    </message>
+    <message>
+        <source>Company transfer</source>
+        <translation>单位转账</translation>
+    </message>
+    <message>
+        <source>Cross-border transfer</source>
+        <translation>跨境转账</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>报告标准</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>收付方向</translation>
+    </message>
+    <message>
+        <source>Day total</source>
+        <translation>当日累计</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>收</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>付</translation>
+    </message>
+    <message>
+        <source>Entries: %1. Each is reported within 5 working days.</source>
+        <translation>共 %1 条。每条须在 5 个工作日内报送。</translation>
+    </message>
+    <message>
+        <source>Entries in other currencies, not listed here: %1.</source>
+        <translation>其他币种记录（未在此列出）：%1 条。</translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation>商户编号</translation>
+    </message>
+    <message>
+        <source>Settlements</source>
+        <translation>结算笔数</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>收款笔数</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>收款总额</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Net settled</source>
+        <translation>结算净额</translation>
+    </message>
+    <message>
+        <source>Gross %1 - fees %2 - refunds %3 = net %4.</source>
+        <translation>收款总额 %1 - 手续费 %2 - 退款 %3 = 结算净额 %4。</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Cash deposit</source>
+        <translation>现金存款</translation>
+    </message>
+    <message>
+        <source>Cash withdrawal</source>
+        <translation>现金取款</translation>
+    </message>
+    <message>
+        <source>Cash from the vault</source>
+        <translation>金库领取现金</translation>
+    </message>
+    <message>
+        <source>Cash to the vault</source>
+        <translation>现金上缴金库</translation>
+    </message>
+    <message>
+        <source>Cash delivery to the vault</source>
+        <translation>现金调入金库</translation>
+    </message>
+    <message>
+        <source>Cash over</source>
+        <translation>尾箱长款</translation>
+    </message>
+    <message>
+        <source>Cash short</source>
+        <translation>尾箱短款</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>转账</translation>
+    </message>
+    <message>
+        <source>Interbank transfer</source>
+        <translation>跨行转账</translation>
+    </message>
+    <message>
+        <source>Card fee</source>
+        <translation>卡片手续费</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>冲正</translation>
+    </message>
+    <message>
+        <source>Merchant payment</source>
+        <translation>商户收款</translation>
+    </message>
+    <message>
+        <source>Merchant refund</source>
+        <translation>商户退款</translation>
+    </message>
+    <message>
+        <source>Merchant settlement</source>
+        <translation>商户结算</translation>
+    </message>
+    <message>
+        <source>Time deposit maturity</source>
+        <translation>定期存款到期</translation>
+    </message>
+    <message>
+        <source>Early withdrawal of a time deposit</source>
+        <translation>定期存款提前支取</translation>
+    </message>
+    <message>
+        <source>Teller cash boxes</source>
+        <translation>柜员尾箱</translation>
+    </message>
+    <message>
+        <source>Fee income</source>
+        <translation>手续费收入</translation>
+    </message>
+    <message>
+        <source>Interest expense</source>
+        <translation>利息支出</translation>
+    </message>
+    <message>
+        <source>Suspense payable (cash overs)</source>
+        <translation>待处理长款（其他应付）</translation>
+    </message>
+    <message>
+        <source>Suspense receivable (cash shorts)</source>
+        <translation>待处理短款（其他应收）</translation>
+    </message>
+    <message>
+        <source>Clearing</source>
+        <translation>清算往来</translation>
+    </message>
+    <message>
+        <source>Owed to merchants</source>
+        <translation>应付商户结算款</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Teller journal</source>
+        <translation>柜员流水</translation>
+    </message>
+    <message>
+        <source>A teller&apos;s postings of the day, with the cash in and out of the box.</source>
+        <translation>柜员当日的记账流水，以及尾箱现金收付情况。</translation>
+    </message>
+    <message>
+        <source>Cash box balancing</source>
+        <translation>尾箱轧账</translation>
+    </message>
+    <message>
+        <source>Opening + in - out = closing, against the count: overs and shorts per teller.</source>
+        <translation>期初 + 收入 - 付出 = 期末，与实点金额核对：按柜员列示长短款。</translation>
+    </message>
+    <message>
+        <source>Branch cash position</source>
+        <translation>网点现金头寸</translation>
+    </message>
+    <message>
+        <source>Cash in the vault and the teller cash boxes.</source>
+        <translation>金库及各柜员尾箱中的现金。</translation>
+    </message>
+    <message>
+        <source>Daily journal</source>
+        <translation>日记账</translation>
+    </message>
+    <message>
+        <source>Every journal line of the period with its account, debit and credit.</source>
+        <translation>本期全部记账分录，含账号、借方和贷方金额。</translation>
+    </message>
+    <message>
+        <source>Trial balance</source>
+        <translation>总账试算平衡表</translation>
+    </message>
+    <message>
+        <source>Opening balance, debits, credits and closing balance per ledger group.</source>
+        <translation>按科目组列示期初余额、借方发生额、贷方发生额和期末余额。</translation>
+    </message>
+    <message>
+        <source>Gross, fees, refunds and net settled per merchant.</source>
+        <translation>按商户列示收款总额、手续费、退款和结算净额。</translation>
+    </message>
+    <message>
+        <source>Fees taken and given back, by kind of transaction.</source>
+        <translation>按交易类型列示收取和退还的手续费。</translation>
+    </message>
+    <message>
+        <source>Interest paid</source>
+        <translation>利息支出</translation>
+    </message>
+    <message>
+        <source>Interest credited to customers, per account and product.</source>
+        <translation>按账户和产品列示支付给客户的利息。</translation>
+    </message>
+    <message>
+        <source>Large-value transactions</source>
+        <translation>大额交易</translation>
+    </message>
+    <message>
+        <source>Transactions at or above the large-value thresholds, for the PBOC report.</source>
+        <translation>达到或超过大额标准的交易，用于向中国人民银行报送大额交易报告。</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Pending and decided approvals with maker, checker and times.</source>
+        <translation>待审批和已审批的业务，含经办人、审批人及相应时间。</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Audit records of the period, found by entity, action or staff.</source>
+        <translation>本期审计记录，可按对象、操作或操作员查询。</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Merchant payments counted and summed by channel, payment mode or account type over days, months or years.</source>
+        <translation>按渠道、支付方式或账户类型，按日、月或年统计商户收款笔数和金额。</translation>
+    </message>
+    <message>
+        <source>A teller may run the teller journal and cash box balancing for themselves only.</source>
+        <translation>柜员只能查询本人的柜员流水和尾箱轧账报表。</translation>
+    </message>
+    <message>
+        <source>There is no staff member %1 at this branch.</source>
+        <translation>本网点没有操作员 %1。</translation>
+    </message>
+    <message>
+        <source>There is no report %1.</source>
+        <translation>没有报表 %1。</translation>
+    </message>
+    <message>
+        <source>Choose the first day of the period.</source>
+        <translation>请选择起始日期。</translation>
+    </message>
+    <message>
+        <source>The period ends before it begins (%1 to %2).</source>
+        <translation>截止日期早于起始日期（%1 至 %2）。</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>柜面</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>网上</translation>
+    </message>
+    <message>
+        <source>POS</source>
+        <translation>POS 机</translation>
+    </message>
+    <message>
+        <source>Immediate</source>
+        <translation>即时支付</translation>
+    </message>
+    <message>
+        <source>Delayed</source>
+        <translation>延时结算</translation>
+    </message>
+    <message>
+        <source>Authorised</source>
+        <translation>预授权</translation>
+    </message>
+    <message>
+        <source>Debit card</source>
+        <translation>借记卡</translation>
+    </message>
+    <message>
+        <source>Quasi-credit card</source>
+        <translation>准贷记卡</translation>
+    </message>
+    <message>
+        <source>Credit card</source>
+        <translation>贷记卡</translation>
+    </message>
+    <message>
+        <source>Demand account</source>
+        <translation>活期账户</translation>
+    </message>
+    <message>
+        <source>Corporate account</source>
+        <translation>单位结算账户</translation>
+    </message>
+    <message>
+        <source>Time deposit</source>
+        <translation>定期存款</translation>
+    </message>
+    <message>
+        <source>The granularity is day, month or year.</source>
+        <translation>统计周期须为 day（日）、month（月）或 year（年）。</translation>
+    </message>
+    <message>
+        <source>The dimension is channel, mode or account_type.</source>
+        <translation>统计维度须为 channel（渠道）、mode（支付方式）或 account_type（账户类型）。</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Payment mode</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Account type</source>
+        <translation>账户类型</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <source>Merchant payments by %1 per %2, voided authorisations left out.</source>
+        <translation>商户收款按%1统计，统计周期：%2；不含已撤销的预授权。</translation>
+    </message>
+    <message>
+        <source>Teller</source>
+        <translation>柜员</translation>
+    </message>
+    <message>
+        <source>Closing (expected)</source>
+        <translation>期末（应有）</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>实点</translation>
+    </message>
+    <message>
+        <source>Over</source>
+        <translation>长款</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>短款</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已轧账</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未轧账</translation>
+    </message>
+    <message>
+        <source>Opening + in - out = closing: %1 + %2 - %3 = %4.</source>
+        <translation>期初 + 收入 - 付出 = 期末：%1 + %2 - %3 = %4。</translation>
+    </message>
+    <message>
+        <source>Overs %1 to suspense payable, shorts %2 to suspense receivable, never netted.</source>
+        <translation>长款 %1 记入待处理长款（其他应付），短款 %2 记入待处理短款（其他应收），长短款不得轧差抵销。</translation>
+    </message>
+    <message>
+        <source>Sessions: %1, not balanced: %2, still open: %3.</source>
+        <translation>尾箱：%1 个，账实不符：%2 个，尚未轧账：%3 个。</translation>
+    </message>
+    <message>
+        <source>reverses %1</source>
+        <translation>冲正交易 %1</translation>
+    </message>
+    <message>
+        <source>reversed by %1</source>
+        <translation>已被交易 %1 冲正</translation>
+    </message>
+    <message>
+        <source>Transactions: %1 (reversed later: %2).</source>
+        <translation>交易：%1 笔（其中事后被冲正：%2 笔）。</translation>
+    </message>
+    <message>
+        <source>Net cash into the box: %1.</source>
+        <translation>尾箱现金净收入：%1。</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>科目组</translation>
+    </message>
+    <message>
+        <source>Opening debit</source>
+        <translation>期初借方余额</translation>
+    </message>
+    <message>
+        <source>Opening credit</source>
+        <translation>期初贷方余额</translation>
+    </message>
+    <message>
+        <source>Debits</source>
+        <translation>借方发生额</translation>
+    </message>
+    <message>
+        <source>Credits</source>
+        <translation>贷方发生额</translation>
+    </message>
+    <message>
+        <source>Closing debit</source>
+        <translation>期末借方余额</translation>
+    </message>
+    <message>
+        <source>Closing credit</source>
+        <translation>期末贷方余额</translation>
+    </message>
+    <message>
+        <source>Balanced: %1.</source>
+        <translation>试算平衡：%1。</translation>
+    </message>
+    <message>
+        <source>Debits %1, credits %2 in the period.</source>
+        <translation>本期借方发生额 %1，贷方发生额 %2。</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>年</translation>
     </message>
 </context>
 <context>
@@ -2149,6 +2965,110 @@
         <source>After this many wrong PINs in a business day the card&apos;s PIN is locked until the next business day.</source>
         <translation>一个营业日内卡密码输错达到此次数后，密码锁定至下一营业日。</translation>
     </message>
+    <message>
+        <source>Merchant B2B fee (basis points)</source>
+        <translation>商户 B2B 手续费率（基点）</translation>
+    </message>
+    <message>
+        <source>The fee of a new B2B percent contract in hundredths of a percent (10 = 0.1%), rounded half up per payment.</source>
+        <translation>新签 B2B 按比例计费合同的手续费率，单位为万分之一（10 即 0.1%），每笔收款四舍五入。</translation>
+    </message>
+    <message>
+        <source>Merchant B2B fixed fee</source>
+        <translation>商户 B2B 固定手续费</translation>
+    </message>
+    <message>
+        <source>The fee per payment of a new B2B fixed-fee contract.</source>
+        <translation>新签 B2B 固定收费合同每笔收款的手续费。</translation>
+    </message>
+    <message>
+        <source>Merchant B2C fee (basis points)</source>
+        <translation>商户 B2C 手续费率（基点）</translation>
+    </message>
+    <message>
+        <source>The fee of a new B2C contract in hundredths of a percent, 20 to 30 (0.2% to 0.3%), rounded half up per payment.</source>
+        <translation>新签 B2C 合同的手续费率，单位为万分之一，取值 20 至 30（0.2% 至 0.3%），每笔收款四舍五入。</translation>
+    </message>
+    <message>
+        <source>Demand deposit rate (bp)</source>
+        <translation>活期存款利率（基点）</translation>
+    </message>
+    <message>
+        <source>Annual demand deposit rate in basis points (35 = 0.35%): daily accrual, quarterly settlement, early withdrawals and time after maturity.</source>
+        <translation>活期存款年利率，单位为基点（35 即 0.35%）：用于按日计息、按季结息，以及提前支取和到期后逾期部分的计息。</translation>
+    </message>
+    <message>
+        <source>Time deposit rate, 3 months (bp)</source>
+        <translation>整存整取三个月利率（基点）</translation>
+    </message>
+    <message>
+        <source>Annual rate in basis points fixed for a 3-month time deposit when it is placed or rolled over.</source>
+        <translation>三个月整存整取的年利率，单位为基点，于存入或转存时确定。</translation>
+    </message>
+    <message>
+        <source>Time deposit rate, 6 months (bp)</source>
+        <translation>整存整取六个月利率（基点）</translation>
+    </message>
+    <message>
+        <source>Annual rate in basis points fixed for a 6-month time deposit when it is placed or rolled over.</source>
+        <translation>六个月整存整取的年利率，单位为基点，于存入或转存时确定。</translation>
+    </message>
+    <message>
+        <source>Time deposit rate, 1 year (bp)</source>
+        <translation>整存整取一年利率（基点）</translation>
+    </message>
+    <message>
+        <source>Annual rate in basis points fixed for a 1-year time deposit when it is placed or rolled over.</source>
+        <translation>一年期整存整取的年利率，单位为基点，于存入或转存时确定。</translation>
+    </message>
+    <message>
+        <source>Time deposit rate, 2 years (bp)</source>
+        <translation>整存整取二年利率（基点）</translation>
+    </message>
+    <message>
+        <source>Annual rate in basis points fixed for a 2-year time deposit when it is placed or rolled over.</source>
+        <translation>二年期整存整取的年利率，单位为基点，于存入或转存时确定。</translation>
+    </message>
+    <message>
+        <source>Time deposit rate, 3 years (bp)</source>
+        <translation>整存整取三年利率（基点）</translation>
+    </message>
+    <message>
+        <source>Annual rate in basis points fixed for a 3-year time deposit when it is placed or rolled over.</source>
+        <translation>三年期整存整取的年利率，单位为基点，于存入或转存时确定。</translation>
+    </message>
+    <message>
+        <source>Time deposit rate, 5 years (bp)</source>
+        <translation>整存整取五年利率（基点）</translation>
+    </message>
+    <message>
+        <source>Annual rate in basis points fixed for a 5-year time deposit when it is placed or rolled over.</source>
+        <translation>五年期整存整取的年利率，单位为基点，于存入或转存时确定。</translation>
+    </message>
+    <message>
+        <source>Time deposit minimum</source>
+        <translation>定期存款起存金额</translation>
+    </message>
+    <message>
+        <source>The smallest principal of a time deposit, and what a partial early withdrawal must leave.</source>
+        <translation>定期存款的最低本金，也是部分提前支取后须留存的最低金额。</translation>
+    </message>
+    <message>
+        <source>Large-value transfers, persons</source>
+        <translation>大额转账标准（个人）</translation>
+    </message>
+    <message>
+        <source>A person&apos;s transfers per day and direction at or above this are reported as large-value at end of day.</source>
+        <translation>个人客户当日同一方向转账累计达到或超过此金额的，于日终报送大额交易报告。</translation>
+    </message>
+    <message>
+        <source>Large-value transfers, companies</source>
+        <translation>大额转账标准（单位）</translation>
+    </message>
+    <message>
+        <source>A company&apos;s transfers per day and direction at or above this are reported as large-value at end of day.</source>
+        <translation>单位客户当日同一方向转账累计达到或超过此金额的，于日终报送大额交易报告。</translation>
+    </message>
 </context>
 <context>
     <name>cs::SqlError</name>
@@ -2240,6 +3160,97 @@
     <message>
         <source>The new password must differ from the current one.</source>
         <translation>新密码必须与当前密码不同。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::TimeDeposits</name>
+    <message>
+        <source>There is no account %1.</source>
+        <translation>账号 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>A time deposit transaction needs a request id of 1 to 64 characters.</source>
+        <translation>定期存款交易需要 1 至 64 个字符的请求编号。</translation>
+    </message>
+    <message>
+        <source>The payout account must be an open Class I demand or corporate account of the same customer.</source>
+        <translation>本息转入账户必须是同一客户名下状态正常的 I 类活期账户或单位结算账户。</translation>
+    </message>
+    <message>
+        <source>The customer has no open Class I demand or corporate account for the payout: name one.</source>
+        <translation>该客户没有可用于转入本息的正常 I 类活期账户或单位结算账户：请指定本息转入账户。</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>利息</translation>
+    </message>
+    <message>
+        <source>No time deposit was placed into account %1.</source>
+        <translation>账户 %1 尚未存入定期存款。</translation>
+    </message>
+    <message>
+        <source>Time deposit %1 is closed.</source>
+        <translation>定期存款 %1 已销户。</translation>
+    </message>
+    <message>
+        <source>Say where the principal comes from: another account of the customer, or cash.</source>
+        <translation>请指明本金来源：客户本人的其他账户或现金。</translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation>金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>Account %1 is not a time deposit account.</source>
+        <translation>账户 %1 不是定期存款账户。</translation>
+    </message>
+    <message>
+        <source>The principal of this time deposit was placed before.</source>
+        <translation>该定期存款的本金已经存入。</translation>
+    </message>
+    <message>
+        <source>Account %1 is kept in %2.</source>
+        <translation>账户 %1 的币种为 %2。</translation>
+    </message>
+    <message>
+        <source>A time deposit is at least %1.</source>
+        <translation>定期存款起存金额为 %1。</translation>
+    </message>
+    <message>
+        <source>The principal comes from a demand or corporate account of the same customer.</source>
+        <translation>本金须来自同一客户名下的活期账户或单位结算账户。</translation>
+    </message>
+    <message>
+        <source>The deposit holds %1; no more can be taken.</source>
+        <translation>该笔存款余额为 %1，不能再多支取。</translation>
+    </message>
+    <message>
+        <source>The deposit has matured: it is paid out whole, not in part.</source>
+        <translation>该笔存款已到期：只能全部支取，不能部分支取。</translation>
+    </message>
+    <message>
+        <source>Time deposit paid out at maturity</source>
+        <translation>定期存款到期支取</translation>
+    </message>
+    <message>
+        <source>The one partial early withdrawal of this deposit was made before; only the whole deposit can be withdrawn now.</source>
+        <translation>该笔存款已办理过一次部分提前支取，现在只能全部支取。</translation>
+    </message>
+    <message>
+        <source>What is left must be at least %1: withdraw the whole deposit instead.</source>
+        <translation>留存金额不得低于 %1：请改为全部支取。</translation>
+    </message>
+    <message>
+        <source>Partial early withdrawal of a time deposit</source>
+        <translation>定期存款部分提前支取</translation>
+    </message>
+    <message>
+        <source>Early withdrawal of a time deposit</source>
+        <translation>定期存款提前支取</translation>
+    </message>
+    <message>
+        <source>Time deposit interest, rolled over</source>
+        <translation>定期存款利息转存</translation>
     </message>
 </context>
 <context>
@@ -2617,12 +3628,64 @@ Commands:
         <translation>使用中心数据库办理卡片业务，须将其卡密钥放入 %1（%2 位十六进制数字；新数据库可用 `openssl rand -hex 32` 等方式生成，并须与数据库密码同等妥善保管）。</translation>
     </message>
     <message>
-        <source>create the demo branch, staff, customers, accounts, cards and history (idempotent)</source>
-        <translation>创建演示网点、操作员、客户、账户、卡片及历史数据（可重复执行）</translation>
-    </message>
-    <message>
         <source>issue cards; PIN, activation, loss reports, freeze, replacement, cancellation, online payment</source>
         <translation>发卡；密码、激活、挂失、冻结、换卡、销卡、网上支付</translation>
+    </message>
+    <message>
+        <source>create the demo branch, staff, customers, accounts, cards, merchants and history (idempotent)</source>
+        <translation>创建演示网点、操作员、客户、账户、卡片、商户及历史数据（可重复执行）</translation>
+    </message>
+    <message>
+        <source>add or list merchants; payments, captures, refunds; show an order; settlements</source>
+        <translation>添加或列出商户；收款、预授权完成、退款；查看订单；结算</translation>
+    </message>
+    <message>
+        <source>place a time deposit, withdraw it early (whole or once in part), show it</source>
+        <translation>存入定期存款、提前支取（全部支取或一次部分支取）、查看定期存款</translation>
+    </message>
+    <message>
+        <source>close the branch&apos;s business day (eod status: what blocks it)</source>
+        <translation>关闭网点营业日（eod status：查看阻碍日终的事项）</translation>
+    </message>
+    <message>
+        <source>write a report (trial-balance, daily-journal, ...) as PDF, CSV or JSON</source>
+        <translation>以 PDF、CSV 或 JSON 格式输出报表（trial-balance、daily-journal 等）</translation>
+    </message>
+    <message>
+        <source>%1 works at branch %2, not %3: only a supervisor of a branch closes its day.</source>
+        <translation>%1 属于网点 %2，而不是 %3：只有本网点主管才能办理该网点日终。</translation>
+    </message>
+    <message>
+        <source>The option --%1 is yes or no.</source>
+        <translation>选项 --%1 的值须为 yes 或 no。</translation>
+    </message>
+    <message>
+        <source>Give either --from ACCOUNT or --cash.</source>
+        <translation>请提供 --from 账号 或 --cash，二者选其一。</translation>
+    </message>
+    <message>
+        <source>The option --merchant needs a merchant&apos;s id or code (M and 8 digits).</source>
+        <translation>选项 --merchant 需要商户编号或商户代码（M 加 8 位数字）。</translation>
+    </message>
+    <message>
+        <source>The option --%1 needs a whole number.</source>
+        <translation>选项 --%1 需要一个整数。</translation>
+    </message>
+    <message>
+        <source>Give the payer with --account NO or --card ID, one of them.</source>
+        <translation>请用 --account 账号 或 --card 卡 ID 指定付款人，二者选其一。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Name the report: %1</source>
+        <translation>请指定报表：%1</translation>
+    </message>
+    <message>
+        <source>The format is pdf, csv or json.</source>
+        <translation>格式须为 pdf、csv 或 json。</translation>
     </message>
 </context>
 <context>
@@ -4989,6 +6052,109 @@ Commands:
     </message>
 </context>
 <context>
+    <name>cs::ui::EodDialog</name>
+    <message>
+        <source>%v of %m steps</source>
+        <translation>已完成 %v 步，共 %m 步</translation>
+    </message>
+    <message>
+        <source>Checking whether the day can close…</source>
+        <translation>正在检查能否办理日终…</translation>
+    </message>
+    <message>
+        <source>What keeps the day open could not be read.</source>
+        <translation>无法读取阻碍日终的事项。</translation>
+    </message>
+    <message>
+        <source>End of day cannot start until these are closed or decided. F5 checks again.</source>
+        <translation>须先将以下事项轧账或审批完毕，方可开始日终。按 F5 重新检查。</translation>
+    </message>
+    <message>
+        <source>Nothing keeps the day open. Enter runs the end of day.</source>
+        <translation>没有阻碍日终的事项。按回车键执行日终。</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>待执行</translation>
+    </message>
+    <message>
+        <source>Closing the business day %1…</source>
+        <translation>正在关闭营业日 %1…</translation>
+    </message>
+    <message>
+        <source>The end of day did not report how it ended.</source>
+        <translation>日终处理未返回执行结果。</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>done in an earlier run</source>
+        <translation>已在前次执行中完成</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>End of day stopped: %1</source>
+        <translation>日终处理中止：%1</translation>
+    </message>
+    <message>
+        <source>The business day %1 is closed. The new business date is %2.</source>
+        <translation>营业日 %1 已关闭。新的营业日期为 %2。</translation>
+    </message>
+    <message>
+        <source>An interrupted run of this day was finished; nothing was done twice.</source>
+        <translation>已续做本日中断的日终处理，未重复执行任何步骤。</translation>
+    </message>
+    <message>
+        <source>Business date: %1</source>
+        <translation>营业日期：%1</translation>
+    </message>
+    <message>
+        <source>End of day — %1 %2</source>
+        <translation>日终 — %1 %2</translation>
+    </message>
+    <message>
+        <source>Business date: %1. Closing it moves the branch to its next business day.</source>
+        <translation>营业日期：%1。关闭后网点将进入下一营业日。</translation>
+    </message>
+    <message>
+        <source>The day cannot close while these are open:</source>
+        <translation>以下事项尚未办结，不能日终：</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>步骤：</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>&amp;Run end of day</source>
+        <translation>执行日终(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Check &amp;again (F5)</source>
+        <translation>重新检查（F5）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>cs::ui::KeychainSecretStore</name>
     <message>
         <source>The system keychain can only be used while the application is running.</source>
@@ -5197,6 +6363,14 @@ Terminal: %2</source>
         <source>Terminal: %1</source>
         <translation>终端：%1</translation>
     </message>
+    <message>
+        <source>&amp;End of day…</source>
+        <translation>日终处理(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Close the branch&apos;s business day and move to the next one</source>
+        <translation>关闭本网点营业日，进入下一营业日</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::OnScreenPinPad</name>
@@ -5382,6 +6556,249 @@ Terminal: %2</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ReportExport</name>
+    <message>
+        <source>Report not saved</source>
+        <translation>报表未保存</translation>
+    </message>
+    <message>
+        <source>The report could not be written to %1: %2</source>
+        <translation>报表无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Export the report as CSV</source>
+        <translation>将报表导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>将报表保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ReportPrinter</name>
+    <message>
+        <source>No figures to chart for this period.</source>
+        <translation>本期没有可生成图表的数据。</translation>
+    </message>
+    <message>
+        <source>Branch: %1 %2</source>
+        <translation>网点：%1 %2</translation>
+    </message>
+    <message>
+        <source>Generated: %1</source>
+        <translation>生成时间：%1</translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>期间：%1</translation>
+    </message>
+    <message>
+        <source>Staff: %1</source>
+        <translation>操作员：%1</translation>
+    </message>
+    <message>
+        <source>Currency: %1</source>
+        <translation>币种：%1</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页 共 %2 页</translation>
+    </message>
+    <message>
+        <source>No entries in this period.</source>
+        <translation>本期无记录。</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>The report could not be written to %1.</source>
+        <translation>报表无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ReportsWorkspace</name>
+    <message>
+        <source>Your role may not read reports.</source>
+        <translation>您的角色无权查阅报表。</translation>
+    </message>
+    <message>
+        <source>The period ends before it begins: %1 is after %2.</source>
+        <translation>截止日期早于起始日期：起始日期 %1 晚于截止日期 %2。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取%1…</translation>
+    </message>
+    <message>
+        <source>The report could not be read.</source>
+        <translation>无法读取报表。</translation>
+    </message>
+    <message>
+        <source>%1 · %2 %3 · period %4 · generated %5 by %6</source>
+        <translation>%1 · %2 %3 · 期间 %4 · %6 于 %5 生成</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n row(s).</source>
+        <translation>
+            <numerusform>%1：共 %n 行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved as CSV: %1</source>
+        <translation>已保存为 CSV：%1</translation>
+    </message>
+    <message>
+        <source>Saved as PDF: %1</source>
+        <translation>已保存为 PDF：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled: the report being read will not be shown.</source>
+        <translation>已取消：正在读取的报表将不再显示。</translation>
+    </message>
+    <message>
+        <source>&amp;Report:</source>
+        <translation>报表(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>起始(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>截止(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>T&amp;eller:</source>
+        <translation>柜员(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>your own</source>
+        <translation>本人</translation>
+    </message>
+    <message>
+        <source>&amp;By:</source>
+        <translation>统计周期(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>&amp;Of:</source>
+        <translation>统计维度(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Payment mode</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Account type</source>
+        <translation>账户类型</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>查询(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>entity, action or staff</source>
+        <translation>对象、操作或操作员</translation>
+    </message>
+    <message>
+        <source>&amp;Merchant:</source>
+        <translation>商户(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>all merchants</source>
+        <translation>全部商户</translation>
+    </message>
+    <message>
+        <source>Report rows</source>
+        <translation>报表明细</translation>
+    </message>
+    <message>
+        <source>Report totals</source>
+        <translation>报表合计</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Read the report for the period</source>
+        <translation>读取所选期间的报表</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <source>Go to the report&apos;s rows</source>
+        <translation>转到报表明细</translation>
+    </message>
+    <message>
+        <source>Criteria</source>
+        <translation>查询条件</translation>
+    </message>
+    <message>
+        <source>Go to the choice of report and period</source>
+        <translation>转到报表及期间选择</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Save the report shown as a CSV file</source>
+        <translation>将当前报表保存为 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <source>Save the report shown as a PDF file</source>
+        <translation>将当前报表保存为 PDF 文件</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>See the report&apos;s pages and print them</source>
+        <translation>预览报表各页并打印</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Print the report shown</source>
+        <translation>打印当前报表</translation>
     </message>
 </context>
 <context>

@@ -100,7 +100,10 @@ Status statistics(ReportContext& context, ReportTable& table)
     table.chart = granularity == u"day"_s ? ReportChart::Line : ReportChart::Bar;
     table.series = series.values();
     table.notes = {QCoreApplication::translate("cs::Reports", "Merchant payments by %1 per %2, voided authorisations left out.")
-                       .arg(table.columns.at(1).label.toLower(), granularity)};
+                       .arg(table.columns.at(1).label.toLower(),
+                            granularity == u"day"_s     ? QCoreApplication::translate("cs::Reports", "day")
+                            : granularity == u"month"_s ? QCoreApplication::translate("cs::Reports", "month")
+                                                        : QCoreApplication::translate("cs::Reports", "year"))};
     return {};
 }
 
