@@ -8,6 +8,7 @@
 #include "approvals/approvalservice.h"
 #include "services/accountservice.h"
 #include "services/cashboxservice.h"
+#include "services/noticeservice.h"
 #include "services/transferservice.h"
 #include "support/eodfixture.h"
 
@@ -122,6 +123,15 @@ private slots:
         // The day: money in, two transfers of ¥300,000 from Zhang to Li (a person's ¥500,000 reached in
         // both directions), a company's ¥1,000,000 (under ¥2,000,000: not reported).
         CS_VERIFY_RESULT(f.setSetting(u"limits.teller_single_max"_s, 200'000'000));
+        // Zhang and Li subscribe to movement notices; the companies do not.
+        for (const QString& account : {m_zhang, m_li}) {
+            cs::SubscribeRequest subscription;
+            subscription.accountNumber = account;
+            subscription.phone = u"13812345678"_s;
+            subscription.withBalance = true;
+            subscription.requestId = CashFixture::newId();
+            CS_VERIFY_RESULT(cs::NoticeService(f.db.db()).subscribe(*f.teller, subscription));
+        }
         CS_VERIFY_RESULT(f.fund(m_zhang, 60'000'000));
         CS_VERIFY_RESULT(f.fund(corp(trade), 100'000'000));
         auto t1 = transfer(m_zhang, m_li, 30'000'000);
@@ -176,11 +186,12 @@ private slots:
         const qint64 merchants = eod->steps.at(4).detail.value(u"merchants"_s).toInteger();
         QCOMPARE(merchants, 2);
         QCOMPARE(f.db.count(u"SELECT COUNT(*) FROM journal_txns WHERE kind = 'merchant_settlement'"_s), merchants);
-        // notices: one per account and transaction (the merchants' credits too), with the balance after it.
-        const qint64 movements = movementsOfTheDay();
-        QCOMPARE(movements, 2 + 4 + 2 + merchants);
-        QCOMPARE(eod->steps.at(6).detail.value(u"movements"_s).toInteger(), movements);
-        QCOMPARE(f.db.count(u"SELECT COUNT(*) FROM notice_outbox WHERE kind = 'movement'"_s), movements);
+        // notices: queued by each posting of a subscribed account, with the balance after it (Zhang: the
+        // funding and two transfers out; Li: two in); the step counts what the day queued.
+        QCOMPARE(movementsOfTheDay(), 2 + 4 + 2 + merchants);
+        QCOMPARE(eod->steps.at(6).detail.value(u"movements"_s).toInteger(), 5);
+        QCOMPARE(eod->steps.at(6).detail.value(u"maturities"_s).toInteger(), 0);
+        QCOMPARE(f.db.count(u"SELECT COUNT(*) FROM notice_outbox WHERE kind = 'movement'"_s), 5);
         const QJsonObject notice = QJsonDocument::fromJson(
                                        f.db.scalar(u"SELECT payload FROM notice_outbox WHERE event_key = 'txn:%1' AND account_id = %2"_s
                                                        .arg(t1->txnId)
