@@ -191,7 +191,10 @@ private slots:
         QCOMPARE(movementsOfTheDay(), 2 + 4 + 2 + merchants);
         QCOMPARE(eod->steps.at(6).detail.value(u"movements"_s).toInteger(), 5);
         QCOMPARE(eod->steps.at(6).detail.value(u"maturities"_s).toInteger(), 0);
-        QCOMPARE(f.db.count(u"SELECT COUNT(*) FROM notice_outbox WHERE kind = 'movement'"_s), 5);
+        QCOMPARE(f.db.count(u"SELECT COUNT(*) FROM notice_outbox WHERE kind = 'movement' AND account_id IN (%1, %2)"_s
+                                .arg(f.idOf(m_zhang))
+                                .arg(f.idOf(m_li))),
+                 5);
         const QJsonObject notice = QJsonDocument::fromJson(
                                        f.db.scalar(u"SELECT payload FROM notice_outbox WHERE event_key = 'txn:%1' AND account_id = %2"_s
                                                        .arg(t1->txnId)
