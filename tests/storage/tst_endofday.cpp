@@ -211,6 +211,53 @@ private slots:
         QCOMPARE(f.audits(u"eod.close_day"_s, u"success"_s), 1);
     }
 
+    void noticePackageFeesOnTheMonthsLastDay()
+    {
+        f.follow(f.branchDate()); // the day the full run above opened, 2031-05-13
+        CS_VERIFY_RESULT(f.setSetting(u"notice.trial_days"_s, 10));
+        cs::NoticeService notices(f.db.db());
+        auto subscribe = [&](const QString& account) {
+            cs::SubscribeRequest r;
+            r.accountNumber = account;
+            r.phone = u"13912345678"_s;
+            r.feePlan = u"package"_s;
+            r.requestId = CashFixture::newId();
+            return notices.subscribe(*f.teller, r);
+        };
+        // Li confirms; Zhang does not (his trial never ends by itself); Wu confirms a package on an empty account.
+        CS_VERIFY_RESULT(subscribe(m_li));
+        CS_VERIFY_RESULT(notices.confirmPackage(*f.teller, m_li, CashFixture::newId()));
+        CS_VERIFY_RESULT(subscribe(m_zhang));
+        auto empty = f.open(u"510107200101304182"_s, u"demand"_s, u"II"_s);
+        CS_VERIFY_RESULT(empty);
+        CS_VERIFY_RESULT(subscribe(*empty));
+        CS_VERIFY_RESULT(notices.confirmPackage(*f.teller, *empty, CashFixture::newId()));
+        // Within the month's last days but inside the trial (ends 2031-05-22): nothing is due on the 22nd...
+        CS_VERIFY_RESULT(f.moveTo(QDate(2031, 5, 22)));
+        const qint64 li = f.balance(m_li);
+        const qint64 zhangBalance = f.balance(m_zhang);
+        auto ordinary = f.endOfDay();
+        CS_VERIFY_RESULT(ordinary);
+        QCOMPARE(ordinary->steps.at(6).detail.value(u"package_fees"_s).toObject().value(u"charged"_s).toInt(), 0);
+        // ...and on the 31st Li pays ¥2.00 once, Zhang nothing, Wu's empty account is counted unpaid.
+        CS_VERIFY_RESULT(f.moveTo(QDate(2031, 5, 31)));
+        const qint64 fees = f.db.count(u"SELECT COUNT(*) FROM journal_txns WHERE kind = 'notice_fee'"_s);
+        auto monthEnd = f.endOfDay();
+        CS_VERIFY_RESULT(monthEnd);
+        const QJsonObject charged = monthEnd->steps.at(6).detail.value(u"package_fees"_s).toObject();
+        QCOMPARE(charged.value(u"charged"_s).toInt(), 1);
+        QCOMPARE(charged.value(u"amount"_s).toString(), u"2.00"_s);
+        QCOMPARE(charged.value(u"unpaid"_s).toInt(), 1);
+        QCOMPARE(f.balance(m_li), li - 200);
+        QCOMPARE(f.balance(m_zhang), zhangBalance);
+        QCOMPARE(f.db.count(u"SELECT COUNT(*) FROM journal_txns WHERE kind = 'notice_fee'"_s), fees + 1);
+        QCOMPARE(f.db.count(u"SELECT COUNT(*) FROM journal_txns WHERE request_id LIKE 'notice-fee:%:2031-05'"_s), qint64(1));
+        // The fee is a movement of Li's account: Li is told.
+        QCOMPARE(f.db.count(u"SELECT COUNT(*) FROM notice_outbox WHERE account_id = %1 AND business_date = '2031-05-31' "
+                            "AND kind = 'movement'"_s.arg(f.idOf(m_li))),
+                 qint64(1));
+    }
+
     void verifyLedgerCatchesATamperedBalance()
     {
         const QDate day = f.branchDate();
