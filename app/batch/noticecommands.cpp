@@ -23,25 +23,6 @@ QString tr(const char* source) { return QCoreApplication::translate("cs::batch",
 QJsonValue dateJson(const QDate& d) { return d.isValid() ? QJsonValue(d.toString(Qt::ISODate)) : QJsonValue(); }
 QJsonValue timeJson(const QDateTime& t) { return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue(); }
 
-QJsonObject subscriptionJson(const NoticeSubscription& s)
-{
-    return {{u"id"_s, s.id},
-            {u"account"_s, s.accountNumber},
-            {u"phone"_s, s.phone},
-            {u"language"_s, s.language},
-            {u"movements"_s, s.movements},
-            {u"with_balance"_s, s.withBalance},
-            {u"maturity"_s, s.maturity},
-            {u"fee_plan"_s, s.feePlan},
-            {u"monthly_fee"_s, amountJson(s.monthlyFee)},
-            {u"trial_ends_on"_s, dateJson(s.trialEndsOn)},
-            {u"confirmed_on"_s, dateJson(s.confirmedOn)},
-            {u"state"_s, s.state},
-            {u"created_on"_s, dateJson(s.createdOn)},
-            {u"cancelled_on"_s, dateJson(s.cancelledOn)},
-            {u"version"_s, s.version}};
-}
-
 QJsonObject entryJson(const OutboxEntry& e)
 {
     return {{u"id"_s, e.id},

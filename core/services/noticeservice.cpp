@@ -1,6 +1,7 @@
 #include "services/noticeservice.h"
 
 #include "domain/mobilephone.h"
+#include "money/amountformat.h"
 #include "notify/gatewayurl.h"
 #include "notify/noticetext.h"
 #include "security/permissions.h"
@@ -35,24 +36,6 @@ Status requireRequestId(const QString& requestId)
 }
 
 QJsonValue dateJson(const QDate& d) { return d.isValid() ? QJsonValue(d.toString(Qt::ISODate)) : QJsonValue(); }
-
-QJsonObject toJson(const NoticeSubscription& s)
-{
-    return {{u"id"_s, s.id},
-            {u"account"_s, s.accountNumber},
-            {u"phone"_s, s.phone},
-            {u"language"_s, s.language},
-            {u"movements"_s, s.movements},
-            {u"with_balance"_s, s.withBalance},
-            {u"maturity"_s, s.maturity},
-            {u"fee_plan"_s, s.feePlan},
-            {u"monthly_fee_minor"_s, s.monthlyFee.minor()},
-            {u"trial_ends_on"_s, dateJson(s.trialEndsOn)},
-            {u"confirmed_on"_s, dateJson(s.confirmedOn)},
-            {u"state"_s, s.state},
-            {u"cancelled_on"_s, dateJson(s.cancelledOn)},
-            {u"version"_s, s.version}};
-}
 
 Error notSubscribed(const QString& account)
 {
@@ -108,7 +91,7 @@ Result<NoticeSubscription> changeSubscription(
             if (!existing)
                 return fail(existing.error());
             if (existing->has_value())
-                audit.before = toJson(**existing);
+                audit.before = subscriptionJson(**existing);
             std::optional<NoticeSubscription> next = *existing;
             if (auto ok = change(uow, *account, next); !ok)
                 return fail(ok.error());
@@ -126,7 +109,7 @@ Result<NoticeSubscription> changeSubscription(
                 next->id = *id;
                 next->version = 1;
             }
-            audit.after = toJson(*next);
+            audit.after = subscriptionJson(*next);
             return QJsonObject{{u"subscription_id"_s, next->id}};
         });
     if (!result)
@@ -209,6 +192,25 @@ Result<Rendering> renderingOf(UnitOfWork& uow)
 }
 
 } // namespace
+
+QJsonObject subscriptionJson(const NoticeSubscription& s)
+{
+    return {{u"id"_s, s.id},
+            {u"account"_s, s.accountNumber},
+            {u"phone"_s, s.phone},
+            {u"language"_s, s.language},
+            {u"movements"_s, s.movements},
+            {u"with_balance"_s, s.withBalance},
+            {u"maturity"_s, s.maturity},
+            {u"fee_plan"_s, s.feePlan},
+            {u"monthly_fee"_s, formatAmount(s.monthlyFee, {false, false})},
+            {u"trial_ends_on"_s, dateJson(s.trialEndsOn)},
+            {u"confirmed_on"_s, dateJson(s.confirmedOn)},
+            {u"state"_s, s.state},
+            {u"created_on"_s, dateJson(s.createdOn)},
+            {u"cancelled_on"_s, dateJson(s.cancelledOn)},
+            {u"version"_s, s.version}};
+}
 
 NoticeService::NoticeService(Database db) : m_db(std::move(db)) {}
 

@@ -9,6 +9,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -50,6 +51,9 @@ struct OutboxFilter {
     QString state;             // empty: every state
     int limit = 500;
 };
+
+// A subscription as the audit trail and the CLI record it (the fee as a decimal string, dates ISO or null).
+QJsonObject subscriptionJson(const NoticeSubscription& s);
 
 // Subscriptions, the outbox and the gateway settings (issue 8). Notices themselves are queued by the
 // PostingEngine and the end of day in the transaction of their event; NoticeSender delivers them.

@@ -48,15 +48,7 @@ private:
         });
     }
 
-    cs::Status sql(const QString& statement)
-    {
-        return f.db.db().transact([&](cs::UnitOfWork& uow) -> cs::Status {
-            auto q = uow.exec(statement);
-            if (!q)
-                return cs::fail(q.error());
-            return {};
-        });
-    }
+    cs::Status sql(const QString& statement) { return f.db.execute(statement); }
 
 private slots:
     void initTestCase()

@@ -33,11 +33,8 @@ private:
     }
     void makeDue(qint64 id)
     {
-        CS_VERIFY_RESULT(f.db.db().transact([&](cs::UnitOfWork& uow) -> cs::Status {
-            auto q = uow.exec(u"UPDATE notice_outbox SET next_attempt_at = ? WHERE id = ?"_s,
-                              {QDateTime::currentDateTimeUtc().addSecs(-1).toString(Qt::ISODateWithMs), id});
-            return q ? cs::Status{} : cs::fail(q.error());
-        }));
+        CS_VERIFY_RESULT(f.db.execute(u"UPDATE notice_outbox SET next_attempt_at = ? WHERE id = ?"_s,
+                                      {QDateTime::currentDateTimeUtc().addSecs(-1).toString(Qt::ISODateWithMs), id}));
     }
     // One new notice: a deposit of `minor` into the subscribed account.
     qint64 queue(qint64 minor = 10'000)
@@ -299,11 +296,8 @@ private slots:
         QCOMPARE(f.pass().claimed, 0);
         QCOMPARE(m_gateway->requests(), 0);
         // Its lease ran out (it died): the notice is free again and goes out once.
-        CS_VERIFY_RESULT(f.db.db().transact([&](cs::UnitOfWork& uow) -> cs::Status {
-            auto q = uow.exec(u"UPDATE notice_outbox SET claimed_until = ? WHERE id = ?"_s,
-                              {now.addSecs(-1).toString(Qt::ISODateWithMs), id});
-            return q ? cs::Status{} : cs::fail(q.error());
-        }));
+        CS_VERIFY_RESULT(f.db.execute(u"UPDATE notice_outbox SET claimed_until = ? WHERE id = ?"_s,
+                                      {now.addSecs(-1).toString(Qt::ISODateWithMs), id}));
         const cs::DeliveryPass pass = f.pass();
         QCOMPARE(pass.sent, 1);
         // The late sender's answer finds its lease gone: its attempt is logged, the notice is not touched.

@@ -30,15 +30,7 @@ private:
             .object();
     }
     qint64 lastNotice() { return f.db.count(u"SELECT MAX(id) FROM notice_outbox"_s); }
-    cs::Status exec(const QString& sql)
-    {
-        return f.db.db().transact([&](cs::UnitOfWork& uow) -> cs::Status {
-            auto q = uow.exec(sql);
-            if (!q)
-                return cs::fail(q.error());
-            return {};
-        });
-    }
+    cs::Status exec(const QString& sql) { return f.db.execute(sql); }
 
 private slots:
     void initTestCase()

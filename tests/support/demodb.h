@@ -114,6 +114,17 @@ public:
         return q.value(0);
     }
     qint64 count(const QString& sql) { return scalar(sql).toLongLong(); }
+    // One statement in a transaction of its own: what a script or a second terminal could do behind the
+    // core's back (the tests of the database's own rules).
+    Status execute(const QString& sql, const QVariantList& values = {})
+    {
+        return db().transact([&](UnitOfWork& uow) -> Status {
+            auto q = uow.execList(sql, values);
+            if (!q)
+                return fail(q.error());
+            return {};
+        });
+    }
 
 private:
     std::unique_ptr<TestDatabase> m_t;
