@@ -1194,6 +1194,142 @@
         <source>The merchant&apos;s payments changed while they were being settled; try again.</source>
         <translation>The merchant&apos;s payments changed while they were being settled; try again.</translation>
     </message>
+    <message>
+        <source>The fee plan is b2b_percent, b2b_fixed or b2c.</source>
+        <translation>The fee plan is b2b_percent, b2b_fixed or b2c.</translation>
+    </message>
+    <message>
+        <source>A B2B percent fee is 1 to 100 basis points (0.01% to 1%), without a fixed fee.</source>
+        <translation>A B2B percent fee is 1 to 100 basis points (0.01% to 1%), without a fixed fee.</translation>
+    </message>
+    <message>
+        <source>A B2C fee is 20 to 30 basis points (0.2% to 0.3%), without a fixed fee.</source>
+        <translation>A B2C fee is 20 to 30 basis points (0.2% to 0.3%), without a fixed fee.</translation>
+    </message>
+    <message>
+        <source>A fixed fee plan has no rate.</source>
+        <translation>A fixed fee plan has no rate.</translation>
+    </message>
+    <message>
+        <source>A fixed fee plan needs a fee in CNY greater than zero.</source>
+        <translation>A fixed fee plan needs a fee in CNY greater than zero.</translation>
+    </message>
+    <message>
+        <source>The settlement cycle is t0_realtime, t0_eod or tn.</source>
+        <translation>The settlement cycle is t0_realtime, t0_eod or tn.</translation>
+    </message>
+    <message>
+        <source>T+N settlement needs N from 1 to 30 days.</source>
+        <translation>T+N settlement needs N from 1 to 30 days.</translation>
+    </message>
+    <message>
+        <source>Only a T+N cycle takes a number of days.</source>
+        <translation>Only a T+N cycle takes a number of days.</translation>
+    </message>
+    <message>
+        <source>A merchant transaction needs a request id of 1 to 64 characters.</source>
+        <translation>A merchant transaction needs a request id of 1 to 64 characters.</translation>
+    </message>
+    <message>
+        <source>An order number is 1 to 32 letters, digits, hyphens or underscores.</source>
+        <translation>An order number is 1 to 32 letters, digits, hyphens or underscores.</translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation>The amount must be greater than zero.</translation>
+    </message>
+    <message>
+        <source>Merchant payments are made in CNY.</source>
+        <translation>Merchant payments are made in CNY.</translation>
+    </message>
+    <message>
+        <source>There is no merchant %1.</source>
+        <translation>There is no merchant %1.</translation>
+    </message>
+    <message>
+        <source>The merchant has no order %1.</source>
+        <translation>The merchant has no order %1.</translation>
+    </message>
+    <message>
+        <source>There is no account %1.</source>
+        <translation>There is no account %1.</translation>
+    </message>
+    <message>
+        <source>Account %1 is an internal account of the branch.</source>
+        <translation>Account %1 is an internal account of the branch.</translation>
+    </message>
+    <message>
+        <source>Account %1 is kept in %2: merchant payments are made in CNY.</source>
+        <translation>Account %1 is kept in %2: merchant payments are made in CNY.</translation>
+    </message>
+    <message>
+        <source>A merchant&apos;s name is 1 to 60 characters.</source>
+        <translation>A merchant&apos;s name is 1 to 60 characters.</translation>
+    </message>
+    <message>
+        <source>There is no customer %1.</source>
+        <translation>There is no customer %1.</translation>
+    </message>
+    <message>
+        <source>%1 is a person: a merchant is a company.</source>
+        <translation>%1 is a person: a merchant is a company.</translation>
+    </message>
+    <message>
+        <source>Account %1 is not an account of %2.</source>
+        <translation>Account %1 is not an account of %2.</translation>
+    </message>
+    <message>
+        <source>Account %1 is closed.</source>
+        <translation>Account %1 is closed.</translation>
+    </message>
+    <message>
+        <source>The payment mode is immediate, delayed or authorised.</source>
+        <translation>The payment mode is immediate, delayed or authorised.</translation>
+    </message>
+    <message>
+        <source>The channel is counter, online or pos.</source>
+        <translation>The channel is counter, online or pos.</translation>
+    </message>
+    <message>
+        <source>Give the payer&apos;s account or card, one of them.</source>
+        <translation>Give the payer&apos;s account or card, one of them.</translation>
+    </message>
+    <message>
+        <source>Merchant %1 is %2 and takes no payments.</source>
+        <translation>Merchant %1 is %2 and takes no payments.</translation>
+    </message>
+    <message>
+        <source>Merchant %1 already has an order %2.</source>
+        <translation>Merchant %1 already has an order %2.</translation>
+    </message>
+    <message>
+        <source>The payer&apos;s account is the merchant&apos;s own settlement account.</source>
+        <translation>The payer&apos;s account is the merchant&apos;s own settlement account.</translation>
+    </message>
+    <message>
+        <source>Authorised for merchant %1, order %2</source>
+        <translation>Authorised for merchant %1, order %2</translation>
+    </message>
+    <message>
+        <source>Order %1 is %2: only an authorised payment is captured.</source>
+        <translation>Order %1 is %2: only an authorised payment is captured.</translation>
+    </message>
+    <message>
+        <source>Order %1 was authorised for %2: %3 cannot be captured.</source>
+        <translation>Order %1 was authorised for %2: %3 cannot be captured.</translation>
+    </message>
+    <message>
+        <source>Order %1 is %2: nothing was paid that could be refunded.</source>
+        <translation>Order %1 is %2: nothing was paid that could be refunded.</translation>
+    </message>
+    <message>
+        <source>Only %1 of order %2 is left to refund, less than %3.</source>
+        <translation>Only %1 of order %2 is left to refund, less than %3.</translation>
+    </message>
+    <message>
+        <source>Give a period whose start is not after its end.</source>
+        <translation>Give a period whose start is not after its end.</translation>
+    </message>
 </context>
 <context>
     <name>cs::Migrator</name>
@@ -1235,6 +1371,109 @@
     <message>
         <source>An amount cannot be divided by zero.</source>
         <translation>An amount cannot be divided by zero.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::Notices</name>
+    <message>
+        <source>The phone must be a mainland mobile number of 11 digits starting with 13 to 19, e.g. 13812345678.</source>
+        <translation>The phone must be a mainland mobile number of 11 digits starting with 13 to 19, e.g. 13812345678.</translation>
+    </message>
+    <message>
+        <source>SMS notice package, %1</source>
+        <translation>SMS notice package, %1</translation>
+    </message>
+    <message>
+        <source>The gateway did not answer in time.</source>
+        <translation>The gateway did not answer in time.</translation>
+    </message>
+    <message>
+        <source>No SMS gateway is set up: an administrator enters it under Administration, Notices.</source>
+        <translation>No SMS gateway is set up: an administrator enters it under Administration, Notices.</translation>
+    </message>
+    <message>
+        <source>The SMS gateway must be reached over https (plain http only on this machine).</source>
+        <translation>The SMS gateway must be reached over https (plain http only on this machine).</translation>
+    </message>
+    <message>
+        <source>This terminal does not hold the SMS gateway&apos;s password: an administrator enters it under Administration, Notices (the batch reads COUNTERSIGN_SMS_GATEWAY_PASSWORD).</source>
+        <translation>This terminal does not hold the SMS gateway&apos;s password: an administrator enters it under Administration, Notices (the batch reads COUNTERSIGN_SMS_GATEWAY_PASSWORD).</translation>
+    </message>
+    <message>
+        <source>The SMS gateway refused this terminal&apos;s account or password.</source>
+        <translation>The SMS gateway refused this terminal&apos;s account or password.</translation>
+    </message>
+    <message>
+        <source>A subscription change needs a request id of 1 to 64 characters.</source>
+        <translation>A subscription change needs a request id of 1 to 64 characters.</translation>
+    </message>
+    <message>
+        <source>Account %1 has no active notice subscription.</source>
+        <translation>Account %1 has no active notice subscription.</translation>
+    </message>
+    <message>
+        <source>There is no account %1.</source>
+        <translation>There is no account %1.</translation>
+    </message>
+    <message>
+        <source>Account %1 is closed or not a customer&apos;s account: it takes no notices.</source>
+        <translation>Account %1 is closed or not a customer&apos;s account: it takes no notices.</translation>
+    </message>
+    <message>
+        <source>Notices are sent in Chinese (zh_CN) or English (en).</source>
+        <translation>Notices are sent in Chinese (zh_CN) or English (en).</translation>
+    </message>
+    <message>
+        <source>Choose at least one kind of notice: account movements or time deposit maturities.</source>
+        <translation>Choose at least one kind of notice: account movements or time deposit maturities.</translation>
+    </message>
+    <message>
+        <source>The balance is sent with movement notices: choose movements to include it.</source>
+        <translation>The balance is sent with movement notices: choose movements to include it.</translation>
+    </message>
+    <message>
+        <source>The fee plan is free or package.</source>
+        <translation>The fee plan is free or package.</translation>
+    </message>
+    <message>
+        <source>The subscription was changed at another terminal; try again.</source>
+        <translation>The subscription was changed at another terminal; try again.</translation>
+    </message>
+    <message>
+        <source>The notice package has no fee set (notice.package_monthly_fee): choose the free plan.</source>
+        <translation>The notice package has no fee set (notice.package_monthly_fee): choose the free plan.</translation>
+    </message>
+    <message>
+        <source>Account %1&apos;s notices are free: there is no package to confirm.</source>
+        <translation>Account %1&apos;s notices are free: there is no package to confirm.</translation>
+    </message>
+    <message>
+        <source>The customer confirmed this package on %1.</source>
+        <translation>The customer confirmed this package on %1.</translation>
+    </message>
+    <message>
+        <source>There is no notice %1.</source>
+        <translation>There is no notice %1.</translation>
+    </message>
+    <message>
+        <source>Notice %1 is %2: only a dead notice is retried.</source>
+        <translation>Notice %1 is %2: only a dead notice is retried.</translation>
+    </message>
+    <message>
+        <source>The notice changed at another terminal; try again.</source>
+        <translation>The notice changed at another terminal; try again.</translation>
+    </message>
+    <message>
+        <source>The gateway URL must start with https:// (plain http:// only for 127.0.0.1 or localhost) and hold no user name or password.</source>
+        <translation>The gateway URL must start with https:// (plain http:// only for 127.0.0.1 or localhost) and hold no user name or password.</translation>
+    </message>
+    <message>
+        <source>The gateway account is 1 to 64 characters.</source>
+        <translation>The gateway account is 1 to 64 characters.</translation>
+    </message>
+    <message>
+        <source>The signature (the bank&apos;s name in every message) is 1 to 20 characters.</source>
+        <translation>The signature (the bank&apos;s name in every message) is 1 to 20 characters.</translation>
     </message>
 </context>
 <context>
@@ -1464,6 +1703,22 @@
     <message>
         <source>withdraw a time deposit early</source>
         <translation>withdraw a time deposit early</translation>
+    </message>
+    <message>
+        <source>set up the SMS gateway and retry dead notices</source>
+        <translation>set up the SMS gateway and retry dead notices</translation>
+    </message>
+    <message>
+        <source>see notice subscriptions and the notice outbox</source>
+        <translation>see notice subscriptions and the notice outbox</translation>
+    </message>
+    <message>
+        <source>send the notice outbox to the SMS gateway</source>
+        <translation>send the notice outbox to the SMS gateway</translation>
+    </message>
+    <message>
+        <source>subscribe customers to SMS notices</source>
+        <translation>subscribe customers to SMS notices</translation>
     </message>
 </context>
 <context>
@@ -2295,6 +2550,10 @@
         <source>year</source>
         <translation>year</translation>
     </message>
+    <message>
+        <source>SMS notice package fee</source>
+        <translation>SMS notice package fee</translation>
+    </message>
 </context>
 <context>
     <name>cs::ResidentId</name>
@@ -3073,6 +3332,70 @@
         <source>A company&apos;s transfers per day and direction at or above this are reported as large-value at end of day.</source>
         <translation>A company&apos;s transfers per day and direction at or above this are reported as large-value at end of day.</translation>
     </message>
+    <message>
+        <source>SMS gateway timeout (seconds)</source>
+        <translation>SMS gateway timeout (seconds)</translation>
+    </message>
+    <message>
+        <source>An SMS gateway that has not answered within this many seconds is taken as failed, and the notice is tried again later.</source>
+        <translation>An SMS gateway that has not answered within this many seconds is taken as failed, and the notice is tried again later.</translation>
+    </message>
+    <message>
+        <source>SMS attempts before dead letter</source>
+        <translation>SMS attempts before dead letter</translation>
+    </message>
+    <message>
+        <source>A notice that failed this many times is set aside as dead until an administrator retries it.</source>
+        <translation>A notice that failed this many times is set aside as dead until an administrator retries it.</translation>
+    </message>
+    <message>
+        <source>SMS retry wait, first (seconds)</source>
+        <translation>SMS retry wait, first (seconds)</translation>
+    </message>
+    <message>
+        <source>The wait after a notice&apos;s first failure, doubled after each further one, with random jitter.</source>
+        <translation>The wait after a notice&apos;s first failure, doubled after each further one, with random jitter.</translation>
+    </message>
+    <message>
+        <source>SMS retry wait, longest (seconds)</source>
+        <translation>SMS retry wait, longest (seconds)</translation>
+    </message>
+    <message>
+        <source>The longest wait between two attempts of a notice.</source>
+        <translation>The longest wait between two attempts of a notice.</translation>
+    </message>
+    <message>
+        <source>SMS notices per claim</source>
+        <translation>SMS notices per claim</translation>
+    </message>
+    <message>
+        <source>How many due notices a sender takes at a time; other senders take the rest.</source>
+        <translation>How many due notices a sender takes at a time; other senders take the rest.</translation>
+    </message>
+    <message>
+        <source>Notice time zone (minutes from UTC)</source>
+        <translation>Notice time zone (minutes from UTC)</translation>
+    </message>
+    <message>
+        <source>The times in SMS notices are shown this many minutes ahead of UTC (China: 480).</source>
+        <translation>The times in SMS notices are shown this many minutes ahead of UTC (China: 480).</translation>
+    </message>
+    <message>
+        <source>Notice package, monthly fee</source>
+        <translation>Notice package, monthly fee</translation>
+    </message>
+    <message>
+        <source>The monthly fee of a new paid notice package, due only after its trial and the customer&apos;s confirmation.</source>
+        <translation>The monthly fee of a new paid notice package, due only after its trial and the customer&apos;s confirmation.</translation>
+    </message>
+    <message>
+        <source>Notice package trial (days)</source>
+        <translation>Notice package trial (days)</translation>
+    </message>
+    <message>
+        <source>A new paid notice package is free for this many days, and after them until the customer confirms it.</source>
+        <translation>A new paid notice package is free for this many days, and after them until the customer confirms it.</translation>
+    </message>
 </context>
 <context>
     <name>cs::SqlError</name>
@@ -3691,6 +4014,18 @@ Commands:
     <message>
         <source>The format is pdf, csv or json.</source>
         <translation>The format is pdf, csv or json.</translation>
+    </message>
+    <message>
+        <source>subscribe accounts to SMS notices; the outbox, its attempts and dead-letter retry; the gateway</source>
+        <translation>subscribe accounts to SMS notices; the outbox, its attempts and dead-letter retry; the gateway</translation>
+    </message>
+    <message>
+        <source>one delivery pass of the notice outbox to the SMS gateway: sent, failed, dead</source>
+        <translation>one delivery pass of the notice outbox to the SMS gateway: sent, failed, dead</translation>
+    </message>
+    <message>
+        <source>The option --request-id is required.</source>
+        <translation>The option --request-id is required.</translation>
     </message>
 </context>
 <context>

@@ -1190,6 +1190,142 @@
         <source>The merchant&apos;s payments changed while they were being settled; try again.</source>
         <translation>结算过程中该商户的收款发生变动，请重试。</translation>
     </message>
+    <message>
+        <source>The fee plan is b2b_percent, b2b_fixed or b2c.</source>
+        <translation>费率方案须为 b2b_percent、b2b_fixed 或 b2c。</translation>
+    </message>
+    <message>
+        <source>A B2B percent fee is 1 to 100 basis points (0.01% to 1%), without a fixed fee.</source>
+        <translation>B2B 按比例手续费为 1 至 100 个基点（0.01% 至 1%），不设固定费用。</translation>
+    </message>
+    <message>
+        <source>A B2C fee is 20 to 30 basis points (0.2% to 0.3%), without a fixed fee.</source>
+        <translation>B2C 手续费为 20 至 30 个基点（0.2% 至 0.3%），不设固定费用。</translation>
+    </message>
+    <message>
+        <source>A fixed fee plan has no rate.</source>
+        <translation>固定费用方案不设费率。</translation>
+    </message>
+    <message>
+        <source>A fixed fee plan needs a fee in CNY greater than zero.</source>
+        <translation>固定费用方案需要一笔大于零的人民币费用。</translation>
+    </message>
+    <message>
+        <source>The settlement cycle is t0_realtime, t0_eod or tn.</source>
+        <translation>结算周期须为 t0_realtime、t0_eod 或 tn。</translation>
+    </message>
+    <message>
+        <source>T+N settlement needs N from 1 to 30 days.</source>
+        <translation>T+N 结算的 N 须为 1 至 30 天。</translation>
+    </message>
+    <message>
+        <source>Only a T+N cycle takes a number of days.</source>
+        <translation>只有 T+N 结算周期才需填写天数。</translation>
+    </message>
+    <message>
+        <source>A merchant transaction needs a request id of 1 to 64 characters.</source>
+        <translation>商户交易需要 1 至 64 个字符的请求编号。</translation>
+    </message>
+    <message>
+        <source>An order number is 1 to 32 letters, digits, hyphens or underscores.</source>
+        <translation>订单号为 1 至 32 个字母、数字、连字符或下划线。</translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation>金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>Merchant payments are made in CNY.</source>
+        <translation>商户支付以人民币进行。</translation>
+    </message>
+    <message>
+        <source>There is no merchant %1.</source>
+        <translation>没有商户 %1。</translation>
+    </message>
+    <message>
+        <source>The merchant has no order %1.</source>
+        <translation>该商户没有订单 %1。</translation>
+    </message>
+    <message>
+        <source>There is no account %1.</source>
+        <translation>没有账户 %1。</translation>
+    </message>
+    <message>
+        <source>Account %1 is an internal account of the branch.</source>
+        <translation>账户 %1 是网点的内部账户。</translation>
+    </message>
+    <message>
+        <source>Account %1 is kept in %2: merchant payments are made in CNY.</source>
+        <translation>账户 %1 以 %2 记账：商户支付以人民币进行。</translation>
+    </message>
+    <message>
+        <source>A merchant&apos;s name is 1 to 60 characters.</source>
+        <translation>商户名称为 1 至 60 个字符。</translation>
+    </message>
+    <message>
+        <source>There is no customer %1.</source>
+        <translation>没有客户 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is a person: a merchant is a company.</source>
+        <translation>%1 是个人：商户须为公司。</translation>
+    </message>
+    <message>
+        <source>Account %1 is not an account of %2.</source>
+        <translation>账户 %1 不属于 %2。</translation>
+    </message>
+    <message>
+        <source>Account %1 is closed.</source>
+        <translation>账户 %1 已销户。</translation>
+    </message>
+    <message>
+        <source>The payment mode is immediate, delayed or authorised.</source>
+        <translation>支付方式须为即时、延时或预授权。</translation>
+    </message>
+    <message>
+        <source>The channel is counter, online or pos.</source>
+        <translation>渠道须为柜面、网上或 POS 机。</translation>
+    </message>
+    <message>
+        <source>Give the payer&apos;s account or card, one of them.</source>
+        <translation>请填写付款人的账户或卡，二者选一。</translation>
+    </message>
+    <message>
+        <source>Merchant %1 is %2 and takes no payments.</source>
+        <translation>商户 %1 处于%2状态，不能收款。</translation>
+    </message>
+    <message>
+        <source>Merchant %1 already has an order %2.</source>
+        <translation>商户 %1 已有订单 %2。</translation>
+    </message>
+    <message>
+        <source>The payer&apos;s account is the merchant&apos;s own settlement account.</source>
+        <translation>付款账户是该商户自己的结算账户。</translation>
+    </message>
+    <message>
+        <source>Authorised for merchant %1, order %2</source>
+        <translation>商户 %1 订单 %2 预授权</translation>
+    </message>
+    <message>
+        <source>Order %1 is %2: only an authorised payment is captured.</source>
+        <translation>订单 %1 处于%2状态：只有预授权支付才能完成扣款。</translation>
+    </message>
+    <message>
+        <source>Order %1 was authorised for %2: %3 cannot be captured.</source>
+        <translation>订单 %1 的预授权金额为 %2：不能扣款 %3。</translation>
+    </message>
+    <message>
+        <source>Order %1 is %2: nothing was paid that could be refunded.</source>
+        <translation>订单 %1 处于%2状态：没有可退的已付款项。</translation>
+    </message>
+    <message>
+        <source>Only %1 of order %2 is left to refund, less than %3.</source>
+        <translation>订单 %2 只剩 %1 可退，少于 %3。</translation>
+    </message>
+    <message>
+        <source>Give a period whose start is not after its end.</source>
+        <translation>请给出起始日不晚于截止日的期间。</translation>
+    </message>
 </context>
 <context>
     <name>cs::Migrator</name>
@@ -1231,6 +1367,109 @@
     <message>
         <source>An amount cannot be divided by zero.</source>
         <translation>金额不能除以零。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::Notices</name>
+    <message>
+        <source>The phone must be a mainland mobile number of 11 digits starting with 13 to 19, e.g. 13812345678.</source>
+        <translation>手机号须为以 13 至 19 开头的 11 位大陆手机号码，例如 13812345678。</translation>
+    </message>
+    <message>
+        <source>SMS notice package, %1</source>
+        <translation>短信通套餐费，%1</translation>
+    </message>
+    <message>
+        <source>The gateway did not answer in time.</source>
+        <translation>短信网关未在限定时间内应答。</translation>
+    </message>
+    <message>
+        <source>No SMS gateway is set up: an administrator enters it under Administration, Notices.</source>
+        <translation>尚未设置短信网关：请管理员在“系统管理 &gt; 短信通知”中填写。</translation>
+    </message>
+    <message>
+        <source>The SMS gateway must be reached over https (plain http only on this machine).</source>
+        <translation>短信网关必须通过 https 访问（仅本机地址可用 http）。</translation>
+    </message>
+    <message>
+        <source>This terminal does not hold the SMS gateway&apos;s password: an administrator enters it under Administration, Notices (the batch reads COUNTERSIGN_SMS_GATEWAY_PASSWORD).</source>
+        <translation>本终端没有短信网关的密码：请管理员在“系统管理 &gt; 短信通知”中填写（批处理从 COUNTERSIGN_SMS_GATEWAY_PASSWORD 读取）。</translation>
+    </message>
+    <message>
+        <source>The SMS gateway refused this terminal&apos;s account or password.</source>
+        <translation>短信网关拒绝了本终端的账号或密码。</translation>
+    </message>
+    <message>
+        <source>A subscription change needs a request id of 1 to 64 characters.</source>
+        <translation>变更订阅需要 1 至 64 个字符的请求编号。</translation>
+    </message>
+    <message>
+        <source>Account %1 has no active notice subscription.</source>
+        <translation>账户 %1 没有有效的短信通知订阅。</translation>
+    </message>
+    <message>
+        <source>There is no account %1.</source>
+        <translation>没有账户 %1。</translation>
+    </message>
+    <message>
+        <source>Account %1 is closed or not a customer&apos;s account: it takes no notices.</source>
+        <translation>账户 %1 已销户或不是客户账户：不能订阅短信通知。</translation>
+    </message>
+    <message>
+        <source>Notices are sent in Chinese (zh_CN) or English (en).</source>
+        <translation>短信通知以中文（zh_CN）或英文（en）发送。</translation>
+    </message>
+    <message>
+        <source>Choose at least one kind of notice: account movements or time deposit maturities.</source>
+        <translation>请至少选择一种通知：账户变动或定期存款到期。</translation>
+    </message>
+    <message>
+        <source>The balance is sent with movement notices: choose movements to include it.</source>
+        <translation>余额随账户变动通知发送：请选择账户变动通知后再包含余额。</translation>
+    </message>
+    <message>
+        <source>The fee plan is free or package.</source>
+        <translation>收费方式须为免费或套餐。</translation>
+    </message>
+    <message>
+        <source>The subscription was changed at another terminal; try again.</source>
+        <translation>该订阅已在其他终端被修改，请重试。</translation>
+    </message>
+    <message>
+        <source>The notice package has no fee set (notice.package_monthly_fee): choose the free plan.</source>
+        <translation>短信通套餐未设置月费（notice.package_monthly_fee）：请选择免费方式。</translation>
+    </message>
+    <message>
+        <source>Account %1&apos;s notices are free: there is no package to confirm.</source>
+        <translation>账户 %1 的短信通知为免费：没有需要确认的套餐。</translation>
+    </message>
+    <message>
+        <source>The customer confirmed this package on %1.</source>
+        <translation>客户已于 %1 确认该套餐。</translation>
+    </message>
+    <message>
+        <source>There is no notice %1.</source>
+        <translation>没有通知 %1。</translation>
+    </message>
+    <message>
+        <source>Notice %1 is %2: only a dead notice is retried.</source>
+        <translation>通知 %1 处于 %2 状态：只有已放弃的通知才能重发。</translation>
+    </message>
+    <message>
+        <source>The notice changed at another terminal; try again.</source>
+        <translation>该通知已在其他终端被修改，请重试。</translation>
+    </message>
+    <message>
+        <source>The gateway URL must start with https:// (plain http:// only for 127.0.0.1 or localhost) and hold no user name or password.</source>
+        <translation>网关地址必须以 https:// 开头（仅 127.0.0.1 或 localhost 可用 http://），且不得包含用户名或密码。</translation>
+    </message>
+    <message>
+        <source>The gateway account is 1 to 64 characters.</source>
+        <translation>网关账号为 1 至 64 个字符。</translation>
+    </message>
+    <message>
+        <source>The signature (the bank&apos;s name in every message) is 1 to 20 characters.</source>
+        <translation>短信签名（每条短信中的银行名称）为 1 至 20 个字符。</translation>
     </message>
 </context>
 <context>
@@ -1460,6 +1699,22 @@
     <message>
         <source>withdraw a time deposit early</source>
         <translation>办理定期存款提前支取</translation>
+    </message>
+    <message>
+        <source>set up the SMS gateway and retry dead notices</source>
+        <translation>设置短信网关并重发已放弃的通知</translation>
+    </message>
+    <message>
+        <source>see notice subscriptions and the notice outbox</source>
+        <translation>查看短信通知订阅和待发通知</translation>
+    </message>
+    <message>
+        <source>send the notice outbox to the SMS gateway</source>
+        <translation>将待发通知发送至短信网关</translation>
+    </message>
+    <message>
+        <source>subscribe customers to SMS notices</source>
+        <translation>为客户办理短信通知</translation>
     </message>
 </context>
 <context>
@@ -2291,6 +2546,10 @@
         <source>year</source>
         <translation>年</translation>
     </message>
+    <message>
+        <source>SMS notice package fee</source>
+        <translation>短信通套餐费</translation>
+    </message>
 </context>
 <context>
     <name>cs::ResidentId</name>
@@ -3069,6 +3328,70 @@
         <source>A company&apos;s transfers per day and direction at or above this are reported as large-value at end of day.</source>
         <translation>单位客户当日同一方向转账累计达到或超过此金额的，于日终报送大额交易报告。</translation>
     </message>
+    <message>
+        <source>SMS gateway timeout (seconds)</source>
+        <translation>短信网关超时（秒）</translation>
+    </message>
+    <message>
+        <source>An SMS gateway that has not answered within this many seconds is taken as failed, and the notice is tried again later.</source>
+        <translation>短信网关在此秒数内未应答即视为失败，该通知稍后重发。</translation>
+    </message>
+    <message>
+        <source>SMS attempts before dead letter</source>
+        <translation>放弃前的短信发送次数</translation>
+    </message>
+    <message>
+        <source>A notice that failed this many times is set aside as dead until an administrator retries it.</source>
+        <translation>失败达到此次数的通知将被搁置为已放弃，直到管理员重发。</translation>
+    </message>
+    <message>
+        <source>SMS retry wait, first (seconds)</source>
+        <translation>短信重发首次等待（秒）</translation>
+    </message>
+    <message>
+        <source>The wait after a notice&apos;s first failure, doubled after each further one, with random jitter.</source>
+        <translation>通知首次失败后的等待时间，此后每失败一次加倍，并加入随机抖动。</translation>
+    </message>
+    <message>
+        <source>SMS retry wait, longest (seconds)</source>
+        <translation>短信重发最长等待（秒）</translation>
+    </message>
+    <message>
+        <source>The longest wait between two attempts of a notice.</source>
+        <translation>同一通知两次发送之间的最长等待时间。</translation>
+    </message>
+    <message>
+        <source>SMS notices per claim</source>
+        <translation>每次领取的短信通知数</translation>
+    </message>
+    <message>
+        <source>How many due notices a sender takes at a time; other senders take the rest.</source>
+        <translation>一个发送端每次领取的到期通知数量；其余由其他发送端领取。</translation>
+    </message>
+    <message>
+        <source>Notice time zone (minutes from UTC)</source>
+        <translation>通知时区（相对 UTC 的分钟数）</translation>
+    </message>
+    <message>
+        <source>The times in SMS notices are shown this many minutes ahead of UTC (China: 480).</source>
+        <translation>短信通知中的时间按比 UTC 早此分钟数显示（中国：480）。</translation>
+    </message>
+    <message>
+        <source>Notice package, monthly fee</source>
+        <translation>短信通套餐月费</translation>
+    </message>
+    <message>
+        <source>The monthly fee of a new paid notice package, due only after its trial and the customer&apos;s confirmation.</source>
+        <translation>新办理的收费短信通套餐的月费，仅在试用期结束且客户确认后收取。</translation>
+    </message>
+    <message>
+        <source>Notice package trial (days)</source>
+        <translation>短信通套餐试用期（天）</translation>
+    </message>
+    <message>
+        <source>A new paid notice package is free for this many days, and after them until the customer confirms it.</source>
+        <translation>新办理的收费短信通套餐在此天数内免费，期满后直到客户确认前仍免费。</translation>
+    </message>
 </context>
 <context>
     <name>cs::SqlError</name>
@@ -3686,6 +4009,18 @@ Commands:
     <message>
         <source>The format is pdf, csv or json.</source>
         <translation>格式须为 pdf、csv 或 json。</translation>
+    </message>
+    <message>
+        <source>subscribe accounts to SMS notices; the outbox, its attempts and dead-letter retry; the gateway</source>
+        <translation>为账户办理短信通知；待发通知、发送记录与已放弃通知的重发；短信网关</translation>
+    </message>
+    <message>
+        <source>one delivery pass of the notice outbox to the SMS gateway: sent, failed, dead</source>
+        <translation>将待发通知向短信网关发送一轮：已发送、失败、已放弃</translation>
+    </message>
+    <message>
+        <source>The option --request-id is required.</source>
+        <translation>必须提供选项 --request-id。</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,6 @@ namespace {
 
 const QString passwordVariable = u"COUNTERSIGN_SMS_GATEWAY_PASSWORD"_s;
 
-QString tr(const char* source) { return QCoreApplication::translate("cs::batch", source); }
 
 QJsonValue dateJson(const QDate& d) { return d.isValid() ? QJsonValue(d.toString(Qt::ISODate)) : QJsonValue(); }
 QJsonValue timeJson(const QDateTime& t) { return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue(); }
@@ -58,7 +57,7 @@ Result<QJsonObject> subscribe(const Acting& c, const CliArgs& args)
     r.feePlan = args.value(u"fee-plan"_s, u"free"_s);
     r.requestId = args.value(u"request-id"_s);
     if (r.requestId.isEmpty())
-        return fail(Error::invalid(u"usage.missing_option"_s, u"request-id"_s, tr("The option --request-id is required.")));
+        return fail(Error::invalid(u"usage.missing_option"_s, u"request-id"_s, QCoreApplication::translate("cs::batch", "The option --request-id is required.")));
     auto s = NoticeService(c.db).subscribe(c.session, r);
     if (!s)
         return fail(s.error());
@@ -217,7 +216,7 @@ Result<QJsonObject> noticeCommand(const CliArgs& args)
                                    u"attempts"_s, u"retry"_s, u"gateway"_s};
     if (!known.contains(sub))
         return fail(Error::invalid(u"usage.unknown_command"_s, {},
-                                   tr("Unknown command: %1 %2 (%3).").arg(u"notice"_s, sub, known.join(u'|'))));
+                                   QCoreApplication::translate("cs::batch", "Unknown command: %1 %2 (%3).").arg(u"notice"_s, sub, known.join(u'|'))));
     auto c = acting(args);
     if (!c)
         return fail(c.error());

@@ -23,7 +23,6 @@ using namespace Qt::StringLiterals;
 namespace cs {
 namespace {
 
-QString text(const char* source) { return QCoreApplication::translate("cs::Notices", source); }
 
 const QString settingTimeout = u"notify.timeout_seconds"_s;
 const QString settingAttempts = u"notify.max_attempts"_s;
@@ -54,7 +53,7 @@ Answer judge(QNetworkReply* reply)
         return a;
     }
     if (reply->error() == QNetworkReply::OperationCanceledError)
-        a.error = text("The gateway did not answer in time.");
+        a.error = QCoreApplication::translate("cs::Notices", "The gateway did not answer in time.");
     else if (a.httpStatus > 0)
         a.error = QString(u"HTTP %1 "_s.arg(a.httpStatus) + QString::fromUtf8(body.left(200))).simplified();
     else
@@ -153,18 +152,18 @@ bool NoticeSender::start()
         return stop(loaded.error());
     if (!gateway || !gateway->isConfigured())
         return stop(Error::refused(u"notify.no_gateway"_s, u"url"_s,
-                                   text("No SMS gateway is set up: an administrator enters it under Administration, Notices.")));
+                                   QCoreApplication::translate("cs::Notices", "No SMS gateway is set up: an administrator enters it under Administration, Notices.")));
     p.gateway = *gateway;
     p.url = QUrl(p.gateway.url);
     if (!isAcceptableGatewayUrl(p.url))
         return stop(Error::refused(u"notify.gateway_insecure"_s, u"url"_s,
-                                   text("The SMS gateway must be reached over https (plain http only on this machine).")));
+                                   QCoreApplication::translate("cs::Notices", "The SMS gateway must be reached over https (plain http only on this machine).")));
     Result<QByteArray> password = fail(Error::notFound(u"secret.not_found"_s, {}, {}));
     if (m_secrets)
         password = m_secrets->read(gatewaySecretName());
     if (!password)
         return stop(Error::refused(u"notify.no_secret"_s, u"password"_s,
-                                   text("This terminal does not hold the SMS gateway's password: an administrator enters "
+                                   QCoreApplication::translate("cs::Notices", "This terminal does not hold the SMS gateway's password: an administrator enters "
                                         "it under Administration, Notices (the batch reads COUNTERSIGN_SMS_GATEWAY_PASSWORD).")));
     p.password = SecureBytes(std::move(*password));
     p.timeoutMs = int(settings.value(settingTimeout, 10)) * 1000;
@@ -272,7 +271,7 @@ void NoticeSender::sendNext()
         if (answer.badCredentials) {
             // Every other notice would be refused the same way: leave them to the next pass, after the fix.
             pass.summary.errorCode = u"notify.gateway_credentials"_s;
-            pass.summary.errorMessage = text("The SMS gateway refused this terminal's account or password.");
+            pass.summary.errorMessage = QCoreApplication::translate("cs::Notices", "The SMS gateway refused this terminal's account or password.");
             finish();
             return;
         }

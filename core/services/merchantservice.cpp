@@ -36,7 +36,6 @@ const QString actionRefund = u"merchant.refund"_s;
 const QString kindPayment = u"merchant_payment"_s;
 const QString kindRefund = u"merchant_refund"_s;
 
-QString text(const char* source) { return QCoreApplication::translate("cs::Merchants", source); }
 Money cny(qint64 minor) { return Money(minor, Currency::cny()); }
 QString plain(const Money& m) { return formatAmount(m, {.grouping = false, .withCode = false}); }
 QString plainFen(qint64 minor) { return plain(cny(minor)); }
@@ -51,7 +50,7 @@ Status requireRequestId(const QString& requestId)
 {
     if (requestId.trimmed().isEmpty() || requestId.size() > 64)
         return fail(Error::invalid(u"merchant.request_id"_s, u"request_id"_s,
-                                   text("A merchant transaction needs a request id of 1 to 64 characters.")));
+                                   QCoreApplication::translate("cs::Merchants", "A merchant transaction needs a request id of 1 to 64 characters.")));
     return {};
 }
 
@@ -60,16 +59,16 @@ Status requireOrder(const QString& order)
     static const QRegularExpression format(u"^[A-Za-z0-9_-]{1,32}$"_s);
     if (!format.match(order).hasMatch())
         return fail(Error::invalid(u"merchant.order"_s, u"order"_s,
-                                   text("An order number is 1 to 32 letters, digits, hyphens or underscores.")));
+                                   QCoreApplication::translate("cs::Merchants", "An order number is 1 to 32 letters, digits, hyphens or underscores.")));
     return {};
 }
 
 Status requireAmount(const Money& amount)
 {
     if (!amount.isPositive())
-        return fail(Error::invalid(u"merchant.amount"_s, u"amount"_s, text("The amount must be greater than zero.")));
+        return fail(Error::invalid(u"merchant.amount"_s, u"amount"_s, QCoreApplication::translate("cs::Merchants", "The amount must be greater than zero.")));
     if (amount.currency().code() != u"CNY"_s)
-        return fail(Error::invalid(u"merchant.currency"_s, u"amount"_s, text("Merchant payments are made in CNY.")));
+        return fail(Error::invalid(u"merchant.currency"_s, u"amount"_s, QCoreApplication::translate("cs::Merchants", "Merchant payments are made in CNY.")));
     return {};
 }
 
@@ -164,12 +163,12 @@ PaymentView paymentFromJson(const QJsonObject& o)
 
 Error merchantNotFound(qint64 id)
 {
-    return Error::notFound(u"merchant.not_found"_s, u"merchant"_s, text("There is no merchant %1.").arg(id));
+    return Error::notFound(u"merchant.not_found"_s, u"merchant"_s, QCoreApplication::translate("cs::Merchants", "There is no merchant %1.").arg(id));
 }
 
 Error paymentNotFound(const QString& order)
 {
-    return Error::notFound(u"merchant.payment_not_found"_s, u"order"_s, text("The merchant has no order %1.").arg(order));
+    return Error::notFound(u"merchant.payment_not_found"_s, u"order"_s, QCoreApplication::translate("cs::Merchants", "The merchant has no order %1.").arg(order));
 }
 
 Result<MerchantRow> loadMerchant(MerchantRepository& merchants, qint64 id)
@@ -204,13 +203,13 @@ Result<AccountRecord> customerAccount(AccountRepository& accounts, const QString
     if (!found)
         return fail(found.error());
     if (!found->has_value())
-        return fail(Error::notFound(u"account.not_found"_s, field, text("There is no account %1.").arg(*number)));
+        return fail(Error::notFound(u"account.not_found"_s, field, QCoreApplication::translate("cs::Merchants", "There is no account %1.").arg(*number)));
     if (!(*found)->isCustomer())
         return fail(Error::refused(u"account.internal"_s, field,
-                                   text("Account %1 is an internal account of the branch.").arg(*number)));
+                                   QCoreApplication::translate("cs::Merchants", "Account %1 is an internal account of the branch.").arg(*number)));
     if ((*found)->currency != u"CNY"_s)
         return fail(Error::refused(u"merchant.currency"_s, field,
-                                   text("Account %1 is kept in %2: merchant payments are made in CNY.")
+                                   QCoreApplication::translate("cs::Merchants", "Account %1 is kept in %2: merchant payments are made in CNY.")
                                        .arg(*number, (*found)->currency)));
     return std::move(**found);
 }
@@ -349,7 +348,7 @@ Result<MerchantView> MerchantService::add(const Session& session, const NewMerch
 {
     const QString name = request.name.trimmed();
     if (name.isEmpty() || name.size() > 60)
-        return fail(Error::invalid(u"merchant.name"_s, u"name"_s, text("A merchant's name is 1 to 60 characters.")));
+        return fail(Error::invalid(u"merchant.name"_s, u"name"_s, QCoreApplication::translate("cs::Merchants", "A merchant's name is 1 to 60 characters.")));
     if (auto ok = requireRequestId(request.requestId); !ok)
         return fail(ok.error());
     auto result = performAudited(
@@ -366,20 +365,20 @@ Result<MerchantView> MerchantService::add(const Session& session, const NewMerch
                 return fail(customer.error());
             if (!customer->has_value())
                 return fail(Error::notFound(u"customer.not_found"_s, u"customer"_s,
-                                            text("There is no customer %1.").arg(request.customerId)));
+                                            QCoreApplication::translate("cs::Merchants", "There is no customer %1.").arg(request.customerId)));
             if ((*customer)->kind != u"company"_s)
                 return fail(Error::refused(u"merchant.customer_kind"_s, u"customer"_s,
-                                           text("%1 is a person: a merchant is a company.").arg((*customer)->fullName)));
+                                           QCoreApplication::translate("cs::Merchants", "%1 is a person: a merchant is a company.").arg((*customer)->fullName)));
             AccountRepository accounts(uow);
             auto account = customerAccount(accounts, request.settlementAccount, u"account"_s);
             if (!account)
                 return fail(account.error());
             if (account->customerId != request.customerId)
                 return fail(Error::refused(u"merchant.account_owner"_s, u"account"_s,
-                                           text("Account %1 is not an account of %2.").arg(account->number, (*customer)->fullName)));
+                                           QCoreApplication::translate("cs::Merchants", "Account %1 is not an account of %2.").arg(account->number, (*customer)->fullName)));
             if (account->state == u"closed"_s)
                 return fail(Error::refused(u"merchant.account_owner"_s, u"account"_s,
-                                           text("Account %1 is closed.").arg(account->number)));
+                                           QCoreApplication::translate("cs::Merchants", "Account %1 is closed.").arg(account->number)));
             MerchantRepository merchants(uow);
             auto id = merchants.nextMerchantId();
             if (!id)
@@ -443,15 +442,15 @@ Result<PaymentView> MerchantService::pay(const Session& session, const PaymentRe
         return fail(ok.error());
     static const QStringList modes = {u"immediate"_s, u"delayed"_s, u"authorised"_s};
     if (!modes.contains(request.mode))
-        return fail(Error::invalid(u"merchant.mode"_s, u"mode"_s, text("The payment mode is immediate, delayed or authorised.")));
+        return fail(Error::invalid(u"merchant.mode"_s, u"mode"_s, QCoreApplication::translate("cs::Merchants", "The payment mode is immediate, delayed or authorised.")));
     PaymentRequest r = request;
     if (r.channel.isEmpty())
         r.channel = u"counter"_s;
     static const QStringList channels = {u"counter"_s, u"online"_s, u"pos"_s};
     if (!channels.contains(r.channel))
-        return fail(Error::invalid(u"merchant.channel"_s, u"channel"_s, text("The channel is counter, online or pos.")));
+        return fail(Error::invalid(u"merchant.channel"_s, u"channel"_s, QCoreApplication::translate("cs::Merchants", "The channel is counter, online or pos.")));
     if ((r.payerCardId > 0) == !r.payerAccount.trimmed().isEmpty())
-        return fail(Error::invalid(u"merchant.payer"_s, u"account"_s, text("Give the payer's account or card, one of them.")));
+        return fail(Error::invalid(u"merchant.payer"_s, u"account"_s, QCoreApplication::translate("cs::Merchants", "Give the payer's account or card, one of them.")));
 
     auto result = performAudited(
         m_db, session, permissionPay, {actionPayment, u"merchant_payment"_s, {}, r.requestId},
@@ -462,13 +461,13 @@ Result<PaymentView> MerchantService::pay(const Session& session, const PaymentRe
                 return fail(merchant.error());
             if (merchant->state != u"active"_s)
                 return fail(Error::refused(u"merchant.inactive"_s, u"merchant"_s,
-                                           text("Merchant %1 is %2 and takes no payments.").arg(merchant->code, merchant->state)));
+                                           QCoreApplication::translate("cs::Merchants", "Merchant %1 is %2 and takes no payments.").arg(merchant->code, merchant->state)));
             auto existing = merchants.findPayment(merchant->id, r.orderNumber);
             if (!existing)
                 return fail(existing.error());
             if (existing->has_value())
                 return fail(Error::refused(u"merchant.order_exists"_s, u"order"_s,
-                                           text("Merchant %1 already has an order %2.").arg(merchant->code, r.orderNumber)));
+                                           QCoreApplication::translate("cs::Merchants", "Merchant %1 already has an order %2.").arg(merchant->code, r.orderNumber)));
             AccountRepository accounts(uow);
             auto branch = InternalAccounts::branch(accounts, session.branchId);
             if (!branch)
@@ -479,7 +478,7 @@ Result<PaymentView> MerchantService::pay(const Session& session, const PaymentRe
                 return fail(payer.error());
             if (payer->accountId == merchant->settlementAccountId)
                 return fail(Error::refused(u"merchant.same_account"_s, u"account"_s,
-                                           text("The payer's account is the merchant's own settlement account.")));
+                                           QCoreApplication::translate("cs::Merchants", "The payer's account is the merchant's own settlement account.")));
             auto paymentId = merchants.nextPaymentId();
             if (!paymentId)
                 return fail(paymentId.error());
@@ -506,7 +505,7 @@ Result<PaymentView> MerchantService::pay(const Session& session, const PaymentRe
                 // Rule 5: the amount is held on the payer until the merchant captures it.
                 auto hold = PostingEngine::placeHold(
                     uow, {payer->accountId, r.amount, u"merchant"_s,
-                          text("Authorised for merchant %1, order %2").arg(merchant->code, r.orderNumber),
+                          QCoreApplication::translate("cs::Merchants", "Authorised for merchant %1, order %2").arg(merchant->code, r.orderNumber),
                           u"mhold:%1"_s.arg(row.id), session.staffId, 0});
                 if (!hold)
                     return fail(hold.error());
@@ -572,11 +571,11 @@ Result<PaymentView> MerchantService::capture(const Session& session, qint64 merc
             audit.entityId = QString::number(p.id);
             if (p.state != u"authorised"_s)
                 return fail(Error::refused(u"merchant.not_authorised"_s, u"order"_s,
-                                           text("Order %1 is %2: only an authorised payment is captured.").arg(orderNumber, p.state)));
+                                           QCoreApplication::translate("cs::Merchants", "Order %1 is %2: only an authorised payment is captured.").arg(orderNumber, p.state)));
             const Money taken = amount ? *amount : cny(p.amount);
             if (taken.minor() > p.amount)
                 return fail(Error::refused(u"merchant.capture_exceeds"_s, u"amount"_s,
-                                           text("Order %1 was authorised for %2: %3 cannot be captured.")
+                                           QCoreApplication::translate("cs::Merchants", "Order %1 was authorised for %2: %3 cannot be captured.")
                                                .arg(orderNumber, formatAmount(cny(p.amount)), formatAmount(taken))));
             AccountRepository accounts(uow);
             auto branch = InternalAccounts::branch(accounts, session.branchId);
@@ -638,11 +637,11 @@ Result<PaymentView> MerchantService::refund(const Session& session, qint64 merch
             audit.entityId = QString::number(p.id);
             if (p.state != u"captured"_s && p.state != u"settled"_s)
                 return fail(Error::refused(u"merchant.not_captured"_s, u"order"_s,
-                                           text("Order %1 is %2: nothing was paid that could be refunded.").arg(orderNumber, p.state)));
+                                           QCoreApplication::translate("cs::Merchants", "Order %1 is %2: nothing was paid that could be refunded.").arg(orderNumber, p.state)));
             const qint64 left = p.captured - p.refunded;
             if (amount.minor() > left)
                 return fail(Error::refused(u"merchant.refund_exceeds"_s, u"amount"_s,
-                                           text("Only %1 of order %2 is left to refund, less than %3.")
+                                           QCoreApplication::translate("cs::Merchants", "Only %1 of order %2 is left to refund, less than %3.")
                                                .arg(formatAmount(cny(left)), orderNumber, formatAmount(amount))));
             AccountRepository accounts(uow);
             auto branch = InternalAccounts::branch(accounts, session.branchId);
@@ -719,7 +718,7 @@ Result<PaymentView> MerchantService::payment(const Session& session, qint64 merc
 Result<QList<SettlementView>> MerchantService::settlements(const Session& session, const QDate& from, const QDate& to) const
 {
     if (!from.isValid() || !to.isValid() || to < from)
-        return fail(Error::invalid(u"merchant.period"_s, u"from"_s, text("Give a period whose start is not after its end.")));
+        return fail(Error::invalid(u"merchant.period"_s, u"from"_s, QCoreApplication::translate("cs::Merchants", "Give a period whose start is not after its end.")));
     QList<SettlementView> views;
     const Status read = m_db.transact(
         [&](UnitOfWork& uow) -> Status {

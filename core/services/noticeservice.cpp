@@ -18,7 +18,6 @@ using namespace Qt::StringLiterals;
 namespace cs {
 namespace {
 
-QString text(const char* source) { return QCoreApplication::translate("cs::Notices", source); }
 
 const QString permissionSubscribe = u"notice.subscribe"_s;
 const QString permissionRead = u"notice.read"_s;
@@ -31,7 +30,7 @@ Status requireRequestId(const QString& requestId)
 {
     if (requestId.trimmed().isEmpty() || requestId.size() > 64)
         return fail(Error::invalid(u"notice.request_id"_s, u"request_id"_s,
-                                   text("A subscription change needs a request id of 1 to 64 characters.")));
+                                   QCoreApplication::translate("cs::Notices", "A subscription change needs a request id of 1 to 64 characters.")));
     return {};
 }
 
@@ -40,7 +39,7 @@ QJsonValue dateJson(const QDate& d) { return d.isValid() ? QJsonValue(d.toString
 Error notSubscribed(const QString& account)
 {
     return Error::refused(u"notice.not_subscribed"_s, u"account"_s,
-                          text("Account %1 has no active notice subscription.").arg(account));
+                          QCoreApplication::translate("cs::Notices", "Account %1 has no active notice subscription.").arg(account));
 }
 
 Result<AccountRecord> customerAccount(UnitOfWork& uow, const QString& number)
@@ -49,10 +48,10 @@ Result<AccountRecord> customerAccount(UnitOfWork& uow, const QString& number)
     if (!account)
         return fail(account.error());
     if (!account->has_value())
-        return fail(Error::notFound(u"account.not_found"_s, u"account"_s, text("There is no account %1.").arg(number.trimmed())));
+        return fail(Error::notFound(u"account.not_found"_s, u"account"_s, QCoreApplication::translate("cs::Notices", "There is no account %1.").arg(number.trimmed())));
     if (!(*account)->isCustomer() || (*account)->state == u"closed"_s)
         return fail(Error::refused(u"notice.account_state"_s, u"account"_s,
-                                   text("Account %1 is closed or not a customer's account: it takes no notices.")
+                                   QCoreApplication::translate("cs::Notices", "Account %1 is closed or not a customer's account: it takes no notices.")
                                        .arg((*account)->number)));
     return **account;
 }
@@ -60,15 +59,15 @@ Result<AccountRecord> customerAccount(UnitOfWork& uow, const QString& number)
 Status checkRequest(const SubscribeRequest& r)
 {
     if (r.language != u"zh_CN"_s && r.language != u"en"_s)
-        return fail(Error::invalid(u"notice.language"_s, u"language"_s, text("Notices are sent in Chinese (zh_CN) or English (en).")));
+        return fail(Error::invalid(u"notice.language"_s, u"language"_s, QCoreApplication::translate("cs::Notices", "Notices are sent in Chinese (zh_CN) or English (en).")));
     if (!r.movements && !r.maturity)
         return fail(Error::invalid(u"notice.kinds"_s, u"movements"_s,
-                                   text("Choose at least one kind of notice: account movements or time deposit maturities.")));
+                                   QCoreApplication::translate("cs::Notices", "Choose at least one kind of notice: account movements or time deposit maturities.")));
     if (r.withBalance && !r.movements)
         return fail(Error::invalid(u"notice.kinds"_s, u"with_balance"_s,
-                                   text("The balance is sent with movement notices: choose movements to include it.")));
+                                   QCoreApplication::translate("cs::Notices", "The balance is sent with movement notices: choose movements to include it.")));
     if (r.feePlan != u"free"_s && r.feePlan != u"package"_s)
-        return fail(Error::invalid(u"notice.fee_plan"_s, u"fee_plan"_s, text("The fee plan is free or package.")));
+        return fail(Error::invalid(u"notice.fee_plan"_s, u"fee_plan"_s, QCoreApplication::translate("cs::Notices", "The fee plan is free or package.")));
     return {};
 }
 
@@ -100,7 +99,7 @@ Result<NoticeSubscription> changeSubscription(
                 if (!updated)
                     return fail(updated.error());
                 if (!*updated)
-                    return fail(Error::conflict(u"db.conflict"_s, text("The subscription was changed at another terminal; try again.")));
+                    return fail(Error::conflict(u"db.conflict"_s, QCoreApplication::translate("cs::Notices", "The subscription was changed at another terminal; try again.")));
                 next->version += 1;
             } else {
                 auto id = subscriptions.insert(*next, session.staffId);
@@ -253,7 +252,7 @@ Result<NoticeSubscription> NoticeService::subscribe(const Session& session, cons
                 s->confirmedOn = {};
                 if (!s->monthlyFee.isPositive())
                     return fail(Error::refused(u"notice.fee_plan"_s, u"fee_plan"_s,
-                                               text("The notice package has no fee set (notice.package_monthly_fee): "
+                                               QCoreApplication::translate("cs::Notices", "The notice package has no fee set (notice.package_monthly_fee): "
                                                     "choose the free plan.")));
             }
             return {};
@@ -283,10 +282,10 @@ Result<NoticeSubscription> NoticeService::confirmPackage(const Session& session,
                 return fail(notSubscribed(account.number));
             if (s->feePlan != u"package"_s)
                 return fail(Error::refused(u"notice.not_package"_s, u"fee_plan"_s,
-                                           text("Account %1's notices are free: there is no package to confirm.").arg(account.number)));
+                                           QCoreApplication::translate("cs::Notices", "Account %1's notices are free: there is no package to confirm.").arg(account.number)));
             if (s->confirmedOn.isValid())
                 return fail(Error::refused(u"notice.already_confirmed"_s, u"fee_plan"_s,
-                                           text("The customer confirmed this package on %1.")
+                                           QCoreApplication::translate("cs::Notices", "The customer confirmed this package on %1.")
                                                .arg(s->confirmedOn.toString(Qt::ISODate))));
             s->confirmedOn = session.businessDate;
             return {};
@@ -310,7 +309,7 @@ Result<std::optional<NoticeSubscription>> NoticeService::activeSubscription(cons
                 return fail(account.error());
             if (!account->has_value())
                 return fail(Error::notFound(u"account.not_found"_s, u"account"_s,
-                                            text("There is no account %1.").arg(accountNumber.trimmed())));
+                                            QCoreApplication::translate("cs::Notices", "There is no account %1.").arg(accountNumber.trimmed())));
             return NoticeSubscriptionRepository(uow).findActive((*account)->id);
         });
 }
@@ -354,17 +353,17 @@ Result<OutboxEntry> NoticeService::retryDead(const Session& session, qint64 noti
             if (!notice)
                 return fail(notice.error());
             if (!notice->has_value())
-                return fail(Error::notFound(u"notice.not_found"_s, u"notice"_s, text("There is no notice %1.").arg(noticeId)));
+                return fail(Error::notFound(u"notice.not_found"_s, u"notice"_s, QCoreApplication::translate("cs::Notices", "There is no notice %1.").arg(noticeId)));
             const StoredNotice& n = **notice;
             if (n.state != u"dead"_s)
                 return fail(Error::refused(u"notice.not_dead"_s, u"notice"_s,
-                                           text("Notice %1 is %2: only a dead notice is retried.").arg(noticeId).arg(n.state)));
+                                           QCoreApplication::translate("cs::Notices", "Notice %1 is %2: only a dead notice is retried.").arg(noticeId).arg(n.state)));
             audit.before = {{u"state"_s, n.state}, {u"attempts"_s, n.attempts}, {u"last_error"_s, n.lastError}};
             auto requeued = outbox.requeueDead(noticeId, QDateTime::currentDateTimeUtc());
             if (!requeued)
                 return fail(requeued.error());
             if (!*requeued)
-                return fail(Error::conflict(u"db.conflict"_s, text("The notice changed at another terminal; try again.")));
+                return fail(Error::conflict(u"db.conflict"_s, QCoreApplication::translate("cs::Notices", "The notice changed at another terminal; try again.")));
             audit.after = {{u"state"_s, u"pending"_s}, {u"attempts"_s, 0}};
             return QJsonObject{{u"notice_id"_s, noticeId}};
         });
@@ -378,7 +377,7 @@ Result<OutboxEntry> NoticeService::retryDead(const Session& session, qint64 noti
         if (!notice)
             return fail(notice.error());
         if (!notice->has_value())
-            return fail(Error::notFound(u"notice.not_found"_s, u"notice"_s, text("There is no notice %1.").arg(noticeId)));
+            return fail(Error::notFound(u"notice.not_found"_s, u"notice"_s, QCoreApplication::translate("cs::Notices", "There is no notice %1.").arg(noticeId)));
         return entryOf(**notice, rendering->signature, rendering->offset);
     });
 }
@@ -401,14 +400,14 @@ Status NoticeService::setGateway(const Session& session, const GatewaySettings& 
     g.signature = g.signature.trimmed();
     if (!isAcceptableGatewayUrl(QUrl(g.url, QUrl::StrictMode)))
         return fail(Error::invalid(u"notice.gateway_url"_s, u"url"_s,
-                                   text("The gateway URL must start with https:// (plain http:// only for 127.0.0.1 or "
+                                   QCoreApplication::translate("cs::Notices", "The gateway URL must start with https:// (plain http:// only for 127.0.0.1 or "
                                         "localhost) and hold no user name or password.")));
     if (g.account.isEmpty() || g.account.size() > 64)
         return fail(Error::invalid(u"notice.gateway_account"_s, u"account"_s,
-                                   text("The gateway account is 1 to 64 characters.")));
+                                   QCoreApplication::translate("cs::Notices", "The gateway account is 1 to 64 characters.")));
     if (g.signature.isEmpty() || g.signature.size() > 20)
         return fail(Error::invalid(u"notice.gateway_signature"_s, u"signature"_s,
-                                   text("The signature (the bank's name in every message) is 1 to 20 characters.")));
+                                   QCoreApplication::translate("cs::Notices", "The signature (the bank's name in every message) is 1 to 20 characters.")));
     auto result = performAudited(
         m_db, session, permissionManage, {u"notice.gateway"_s, u"notice_gateway"_s, u"1"_s, requestId},
         [&](UnitOfWork& uow, AuditEntry& audit) -> Result<QJsonObject> {
