@@ -39,6 +39,10 @@ Result<QJsonObject> depositCommand(const CliArgs& args); // deposit place|withdr
 // reportcommands.cpp
 Result<QJsonObject> reportCommand(const CliArgs& args); // report NAME --date D [--to D] --format pdf|csv|json --out FILE
 
+// noticecommands.cpp
+Result<QJsonObject> noticeCommand(const CliArgs& args); // notice subscribe|cancel|confirm|show|outbox|attempts|retry|gateway
+Result<QJsonObject> notifyCommand(const CliArgs& args); // notify: one delivery pass of the outbox
+
 // auditcommands.cpp
 Result<QJsonObject> verifyAuditCommand(const CliArgs& args); // verify-audit
 

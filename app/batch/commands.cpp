@@ -100,6 +100,9 @@ const QList<Command>& commands()
         // end of day and time deposits (issue 7)
         {u"deposit"_s, QT_TRANSLATE_NOOP("cs::batch", "place a time deposit, withdraw it early (whole or once in part), show it"), depositCommand},
         {u"eod"_s, QT_TRANSLATE_NOOP("cs::batch", "close the branch's business day (eod status: what blocks it)"), eodCommand},
+        // SMS notices (issue 8)
+        {u"notice"_s, QT_TRANSLATE_NOOP("cs::batch", "subscribe accounts to SMS notices; the outbox, its attempts and dead-letter retry; the gateway"), noticeCommand},
+        {u"notify"_s, QT_TRANSLATE_NOOP("cs::batch", "one delivery pass of the notice outbox to the SMS gateway: sent, failed, dead"), notifyCommand},
         {u"report"_s, QT_TRANSLATE_NOOP("cs::batch", "write a report (trial-balance, daily-journal, ...) as PDF, CSV or JSON"), reportCommand},
         {u"verify-audit"_s, QT_TRANSLATE_NOOP("cs::batch", "check the audit chains; exit 3 naming the first bad record"), verifyAuditCommand},
         {u"version"_s, QT_TRANSLATE_NOOP("cs::batch", "print the program version"), version},

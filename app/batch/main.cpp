@@ -24,7 +24,9 @@ const QStringList flags = {u"help"_s,
                            // card online (cardcommands.cpp)
                            u"enable"_s, u"disable"_s,
                            // deposit place --cash (eodcommands.cpp)
-                           u"cash"_s};
+                           u"cash"_s,
+                           // notice subscribe (noticecommands.cpp)
+                           u"with-balance"_s, u"no-movements"_s, u"no-maturity"_s};
 
 // `report` paints PDFs with QtGui, which needs a QGuiApplication (and a platform: offscreen on a
 // server unless QT_QPA_PLATFORM names one); every other command runs on a QCoreApplication. Decided

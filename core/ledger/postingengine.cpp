@@ -5,6 +5,7 @@
 #include "storage/accountrepository.h"
 #include "storage/holdrepository.h"
 #include "storage/journalrepository.h"
+#include "storage/noticerepository.h"
 #include "storage/postingrepository.h"
 
 #include <QCoreApplication>
@@ -306,7 +307,16 @@ Result<PostingResult> PostingEngine::post(UnitOfWork& uow, const PostingRequest&
         else
             changes.append({id, delta, t.released});
     }
-    auto written = posting.write(header, lines, changes);
+    // Movement notices of the customer accounts whose balance moved, for those subscribed: queued by the
+    // same statement, so a posting that rolls back leaves none and one that commits always has them.
+    QList<MovementNotice> moves;
+    for (const AccountRepository::BalanceChange& c : std::as_const(changes)) {
+        const AccountRecord& a = touched[c.id].account;
+        if (a.isCustomer() && c.delta != 0)
+            moves.append({a.id, a.currency, c.delta, a.balance + c.delta});
+    }
+    const SqlStatement notices = NoticeRepository::movementsStatement(txnId, r.kind, r.branchId, r.businessDate, moves);
+    auto written = posting.write(header, lines, changes, notices);
     if (!written) {
         if (mentions(written.error(), {u"journal_txns_reversed_once", u"journal_txns.reverses_txn_id"}))
             return fail(Error::refused(u"posting.already_reversed"_s, u"txn"_s,

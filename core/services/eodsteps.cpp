@@ -173,10 +173,12 @@ Result<QJsonObject> largeValue(UnitOfWork& uow, const Session& session)
 
 Result<QJsonObject> notices(UnitOfWork& uow, const Session& session)
 {
-    auto movements = NoticeRepository(uow).enqueueMovements(session.branchId, session.businessDate);
-    if (!movements)
-        return fail(movements.error());
-    return QJsonObject{{u"movements"_s, *movements}};
+    // Movements queue their notices as they post and maturities as they mature (both only when subscribed):
+    // this step records what the day queued, per kind.
+    auto queued = NoticeRepository(uow).queuedOn(session.branchId, session.businessDate);
+    if (!queued)
+        return fail(queued.error());
+    return QJsonObject{{u"movements"_s, queued->value(u"movement"_s)}, {u"maturities"_s, queued->value(u"maturity"_s)}};
 }
 
 Result<QJsonObject> verifyLedger(UnitOfWork& uow, const Session& session)

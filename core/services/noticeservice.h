@@ -4,6 +4,8 @@
 #include "common/result.h"
 #include "money/money.h"
 #include "storage/database.h"
+#include "storage/noticedeliveryrepository.h"
+#include "storage/noticesubscriptionrepository.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -14,34 +16,6 @@
 #include <optional>
 
 namespace cs {
-
-// A customer account's SMS notice subscription (短信通, table notice_subscriptions).
-struct NoticeSubscription {
-    qint64 id = 0;
-    qint64 customerId = 0;
-    qint64 accountId = 0;
-    QString accountNumber;
-    QString phone;             // 11-digit mainland mobile number
-    QString language;          // zh_CN, en: the language of the messages
-    bool movements = true;     // every movement of the account (counter, ATM, POS, interest, fees)
-    bool withBalance = false;  // movement notices carry the balance after
-    bool maturity = true;      // time deposit maturities
-    QString feePlan;           // free, package
-    Money monthlyFee = Money::zero(Currency::cny()); // package only
-    QDate trialEndsOn;         // package: the trial's last day
-    QDate confirmedOn;         // package: the day the customer confirmed the paid package; invalid: not yet
-    QString state;             // active, cancelled
-    QDate createdOn;
-    QDate cancelledOn;
-    qint64 version = 0;
-
-    // A package's fee is due on `day` only after its trial and once the customer has confirmed.
-    bool feeDueOn(const QDate& day) const
-    {
-        return feePlan == QStringLiteral("package") && state == QStringLiteral("active") && confirmedOn.isValid()
-               && day > trialEndsOn && day >= confirmedOn;
-    }
-};
 
 struct SubscribeRequest {
     QString accountNumber;
@@ -75,27 +49,6 @@ struct OutboxEntry {
 struct OutboxFilter {
     QString state;             // empty: every state
     int limit = 500;
-};
-
-struct NoticeAttemptRecord {
-    qint64 id = 0;
-    int attempt = 0;
-    QString sender;
-    QDateTime startedAt;
-    QDateTime finishedAt;
-    QString outcome;           // sent, failed, dead
-    int httpStatus = 0;        // 0: no HTTP answer
-    QString error;
-};
-
-// The HTTP SMS gateway (table notice_gateway). Its password is not here: see notify/gatewaysecret.h.
-struct GatewaySettings {
-    QString url;               // https://..., or http:// on the loopback (a test gateway)
-    QString account;
-    QString signature;         // put into every message: 【signature】
-    QDateTime updatedAt;
-    QString updatedBy;         // login
-    bool isConfigured() const { return !url.isEmpty(); }
 };
 
 // Subscriptions, the outbox and the gateway settings (issue 8). Notices themselves are queued by the

@@ -57,7 +57,7 @@ Result<QString> parsed(const SettingDefinition& d, const QString& typed)
                                                                                    "e.g. 17:15.").arg(label)));
         return typed.trimmed();
     }
-    static const QRegularExpression digits(u"^(0|[1-9][0-9]{0,9})$"_s);
+    static const QRegularExpression digits(u"^(0|-?[1-9][0-9]{0,9})$"_s);
     const QString t = typed.trimmed();
     if (!digits.match(t).hasMatch() || t.toLongLong() < d.min || t.toLongLong() > d.max)
         return fail(Error::invalid(u"setting.out_of_range"_s, u"value"_s,
@@ -250,6 +250,23 @@ const QList<SettingDefinition>& settingDefinitions()
          QT_TRANSLATE_NOOP("cs::Settings", "Large-value transfers, persons"), QT_TRANSLATE_NOOP("cs::Settings", "A person's transfers per day and direction at or above this are reported as large-value at end of day.")},
         {u"aml.company_transfer_large_value"_s, Kind::Money, 0, 1'000'000'000 * yuan,
          QT_TRANSLATE_NOOP("cs::Settings", "Large-value transfers, companies"), QT_TRANSLATE_NOOP("cs::Settings", "A company's transfers per day and direction at or above this are reported as large-value at end of day.")},
+        // SMS notices (0014): delivery to the gateway and the notice package.
+        {u"notify.timeout_seconds"_s, Kind::Count, 1, 120,
+         QT_TRANSLATE_NOOP("cs::Settings", "SMS gateway timeout (seconds)"), QT_TRANSLATE_NOOP("cs::Settings", "An SMS gateway that has not answered within this many seconds is taken as failed, and the notice is tried again later.")},
+        {u"notify.max_attempts"_s, Kind::Count, 1, 50,
+         QT_TRANSLATE_NOOP("cs::Settings", "SMS attempts before dead letter"), QT_TRANSLATE_NOOP("cs::Settings", "A notice that failed this many times is set aside as dead until an administrator retries it.")},
+        {u"notify.backoff_base_seconds"_s, Kind::Count, 0, 3'600,
+         QT_TRANSLATE_NOOP("cs::Settings", "SMS retry wait, first (seconds)"), QT_TRANSLATE_NOOP("cs::Settings", "The wait after a notice's first failure, doubled after each further one, with random jitter.")},
+        {u"notify.backoff_max_seconds"_s, Kind::Count, 1, 86'400,
+         QT_TRANSLATE_NOOP("cs::Settings", "SMS retry wait, longest (seconds)"), QT_TRANSLATE_NOOP("cs::Settings", "The longest wait between two attempts of a notice.")},
+        {u"notify.batch_size"_s, Kind::Count, 1, 500,
+         QT_TRANSLATE_NOOP("cs::Settings", "SMS notices per claim"), QT_TRANSLATE_NOOP("cs::Settings", "How many due notices a sender takes at a time; other senders take the rest.")},
+        {u"notify.utc_offset_minutes"_s, Kind::Count, -720, 840,
+         QT_TRANSLATE_NOOP("cs::Settings", "Notice time zone (minutes from UTC)"), QT_TRANSLATE_NOOP("cs::Settings", "The times in SMS notices are shown this many minutes ahead of UTC (China: 480).")},
+        {u"notice.package_monthly_fee"_s, Kind::Money, 1, 1'000 * yuan,
+         QT_TRANSLATE_NOOP("cs::Settings", "Notice package, monthly fee"), QT_TRANSLATE_NOOP("cs::Settings", "The monthly fee of a new paid notice package, due only after its trial and the customer's confirmation.")},
+        {u"notice.trial_days"_s, Kind::Days, 0, 365,
+         QT_TRANSLATE_NOOP("cs::Settings", "Notice package trial (days)"), QT_TRANSLATE_NOOP("cs::Settings", "A new paid notice package is free for this many days, and after them until the customer confirms it.")},
         {u"security.lockout_failures"_s, Kind::Count, 3, 10,
          QT_TRANSLATE_NOOP("cs::Settings", "Wrong passwords before lockout"), QT_TRANSLATE_NOOP("cs::Settings", "After this many wrong passwords in a row the staff member is locked until an administrator unlocks.")},
         {u"security.idle_lock_minutes"_s, Kind::Minutes, 0, 120,

@@ -790,11 +790,10 @@ Result<QJsonObject> TimeDepositService::matureDueIn(UnitOfWork& uow, const Sessi
                 ++paidOut;
             }
         }
-        // One notice per maturity and outcome: a deposit waiting for its payout is told once, and again
-        // when it is paid.
+        // One notice per maturity and outcome, when subscribed: a deposit waiting for its payout is told
+        // once, and again when it is paid.
         const QString event = u"maturity:%1:%2"_s.arg(maturity.toString(Qt::ISODate), payload.value(u"action"_s).toString());
-        auto queued = notices.enqueue({session.branchId, account.customerId, account.id, u"maturity"_s,
-                                       session.businessDate, event, payload});
+        auto queued = notices.enqueue({session.branchId, account.id, u"maturity"_s, session.businessDate, event, payload});
         if (!queued)
             return fail(queued.error());
     }

@@ -124,13 +124,7 @@ Result<qint64> AccountRepository::insert(const NewAccount& a)
     return id;
 }
 
-namespace {
-QString placeholders(qsizetype n, const QString& one)
-{
-    QStringList all(n, one);
-    return all.join(u", "_s);
-}
-} // namespace
+using sql::placeholders;
 
 SqlStatement AccountRepository::lockForPostingStatement(const QList<qint64>& ids) const
 {

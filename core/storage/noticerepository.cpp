@@ -3,47 +3,78 @@
 #include "storage/sqlvalues.h"
 
 #include <QJsonDocument>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
 namespace cs {
+namespace {
+
+QString compact(const QJsonObject& o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
+
+// A fresh idempotency key per candidate row: the gateway de-duplicates on it, so it must be unique
+// across databases and never guessable from the notice id.
+QString newKey() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+
+const QString insertColumns =
+    u"INSERT INTO notice_outbox (branch_id, customer_id, account_id, kind, business_date, event_key, payload, state, "
+    "created_at, subscription_id, phone, language, with_balance, idempotency_key, next_attempt_at) "_s;
+
+} // namespace
 
 Result<bool> NoticeRepository::enqueue(const NewNotice& n)
 {
-    auto query = m_uow.exec(u"INSERT INTO notice_outbox (branch_id, customer_id, account_id, kind, business_date, event_key, "
-                            "payload, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?) "
-                            "ON CONFLICT (kind, account_id, event_key) DO NOTHING"_s,
-                            {n.branchId, n.customerId, n.accountId, n.kind, sql::date(n.businessDate), n.eventKey,
-                             QString::fromUtf8(QJsonDocument(n.payload).toJson(QJsonDocument::Compact)), sql::nowUtc()});
+    const QString flag = n.kind == u"maturity"_s ? u"s.maturity"_s : u"s.movements"_s;
+    const QString now = sql::nowUtc();
+    auto query = m_uow.exec(insertColumns
+                                + u"SELECT ?, s.customer_id, s.account_id, ?, ?, ?, ?, 'pending', ?, s.id, s.phone, s.language, "
+                                  "s.with_balance, ?, ? FROM notice_subscriptions s "
+                                  "WHERE s.account_id = ? AND s.state = 'active' AND "_s
+                                + flag + u" ON CONFLICT (kind, account_id, event_key) DO NOTHING"_s,
+                            {n.branchId, n.kind, sql::date(n.businessDate), n.eventKey, compact(n.payload), now, newKey(),
+                             now, n.accountId});
     if (!query)
         return fail(query.error());
     return query->numRowsAffected() > 0;
 }
 
-Result<qint64> NoticeRepository::enqueueMovements(qint64 branchId, const QDate& businessDate)
+Result<QHash<QString, qint64>> NoticeRepository::queuedOn(qint64 branchId, const QDate& businessDate)
 {
-    // Set-based: a day of a large branch is one statement. The payload is assembled as text from values
-    // that need no escaping (ids, kinds [a-z0-9_], ISO currency codes, whole numbers of fen). The balance
-    // after a movement is the balance now less the later movements of the day.
-    auto query = m_uow.exec(
-        u"INSERT INTO notice_outbox (branch_id, customer_id, account_id, kind, business_date, event_key, payload, state, "
-        "created_at) "
-        "SELECT ?, m.customer_id, m.account_id, 'movement', ?, 'txn:' || CAST(m.txn_id AS TEXT), "
-        "'{\"txn_id\":' || CAST(m.txn_id AS TEXT) || ',\"txn_kind\":\"' || m.kind || '\",\"currency\":\"' || m.currency "
-        "|| '\",\"amount_minor\":' || CAST(m.net AS TEXT) || ',\"balance_minor\":' "
-        "|| CAST(m.balance - m.later AS TEXT) || '}', 'pending', ? "
-        "FROM (SELECT d.*, CAST(coalesce(sum(d.net) OVER (PARTITION BY d.account_id ORDER BY d.txn_id DESC "
-        "ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS BIGINT) AS later "
-        "FROM (SELECT l.account_id, l.txn_id, t.kind, a.customer_id, a.currency, a.balance, "
-        "CAST(sum(CASE WHEN l.side = a.normal_side THEN l.amount ELSE -l.amount END) AS BIGINT) AS net "
-        "FROM journal_txns t JOIN journal_lines l ON l.txn_id = t.id JOIN accounts a ON a.id = l.account_id "
-        "WHERE t.branch_id = ? AND t.business_date = ? AND a.kind = 'customer' "
-        "GROUP BY l.account_id, l.txn_id, t.kind, a.customer_id, a.currency, a.balance) d) m "
-        "WHERE true ON CONFLICT (kind, account_id, event_key) DO NOTHING"_s,
-        {branchId, sql::date(businessDate), sql::nowUtc(), branchId, sql::date(businessDate)});
+    auto query = m_uow.exec(u"SELECT kind, COUNT(*) FROM notice_outbox WHERE branch_id = ? AND business_date = ? GROUP BY kind"_s,
+                            {branchId, sql::date(businessDate)});
     if (!query)
         return fail(query.error());
-    return query->numRowsAffected();
+    QHash<QString, qint64> counts;
+    while (query->next())
+        counts.insert(query->value(0).toString(), query->value(1).toLongLong());
+    query->finish();
+    return counts;
+}
+
+SqlStatement NoticeRepository::movementsStatement(qint64 txnId, const QString& txnKind, qint64 branchId,
+                                                  const QDate& businessDate, const QList<MovementNotice>& moves)
+{
+    SqlStatement s;
+    if (moves.isEmpty())
+        return s;
+    const QString now = sql::nowUtc();
+    s.values << branchId << sql::date(businessDate) << u"txn:%1"_s.arg(txnId) << now << now;
+    for (const MovementNotice& m : moves) {
+        const QJsonObject payload{{u"txn_id"_s, txnId},
+                                  {u"txn_kind"_s, txnKind},
+                                  {u"currency"_s, m.currency},
+                                  {u"amount_minor"_s, m.amount},
+                                  {u"balance_minor"_s, m.balance}};
+        s.values << m.accountId << compact(payload) << newKey();
+    }
+    // (account, payload, key) rows; both dialects name a VALUES list's columns column1, column2, ...
+    s.text = insertColumns
+             + u"SELECT ?, s.customer_id, s.account_id, 'movement', ?, ?, v.column2, 'pending', ?, s.id, s.phone, s.language, "
+               "s.with_balance, v.column3, ? FROM (VALUES "_s
+             + sql::placeholders(moves.size(), u"(CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT))"_s)
+             + u") AS v JOIN notice_subscriptions s ON s.account_id = v.column1 "
+               "WHERE s.state = 'active' AND s.movements ON CONFLICT (kind, account_id, event_key) DO NOTHING"_s;
+    return s;
 }
 
 } // namespace cs

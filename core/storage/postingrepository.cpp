@@ -46,7 +46,8 @@ Result<PostingStart> PostingRepository::start(qint64 branchId, const QString& re
 }
 
 Result<PostingWrite> PostingRepository::write(const TxnHeader& header, const QList<NewJournalLine>& lines,
-                                              const QList<AccountRepository::BalanceChange>& changes)
+                                              const QList<AccountRepository::BalanceChange>& changes,
+                                              const SqlStatement& notices)
 {
     PostingWrite written;
     if (m_uow.dialect() == Dialect::SQLite) {
@@ -63,6 +64,10 @@ Result<PostingWrite> PostingRepository::write(const TxnHeader& header, const QLi
         if (!balances)
             return fail(balances.error());
         written.balances = std::move(*balances);
+        if (!notices.text.isEmpty()) {
+            if (auto queued = m_uow.exec(notices); !queued)
+                return fail(queued.error());
+        }
         return written;
     }
     // One statement: every data-modifying part runs to its end whatever the main query reads. Its
@@ -77,6 +82,10 @@ Result<PostingWrite> PostingRepository::write(const TxnHeader& header, const QLi
         s.text += u", u AS ("_s + update.text + u")"_s;
         s.values += update.values;
         select += u" UNION ALL SELECT 1, id, balance FROM u"_s;
+    }
+    if (!notices.text.isEmpty()) {
+        s.text += u", n AS ("_s + notices.text + u")"_s;
+        s.values += notices.values;
     }
     s.text += select;
     auto query = m_uow.exec(s);

@@ -28,10 +28,11 @@ public:
 
     // The context and, unless the branch is missing or the request already posted, the accounts.
     Result<PostingStart> start(qint64 branchId, const QString& requestId, const QList<qint64>& ascendingIds);
-    // The lines, the header and the balance changes (which may be empty) of one transaction. The header's
-    // count and balance are checked by the database at COMMIT on PostgreSQL, at the header on SQLite.
+    // The lines, the header and the balance changes (which may be empty) of one transaction, and its
+    // customer notices (NoticeRepository::movementsStatement; empty text: none). The header's count and
+    // balance are checked by the database at COMMIT on PostgreSQL, at the header on SQLite.
     Result<PostingWrite> write(const TxnHeader& header, const QList<NewJournalLine>& lines,
-                               const QList<AccountRepository::BalanceChange>& changes);
+                               const QList<AccountRepository::BalanceChange>& changes, const SqlStatement& notices);
 
 private:
     UnitOfWork& m_uow;

@@ -4,11 +4,18 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QStringList>
 #include <QVariant>
 
 // Values crossing the dialect line: PostgreSQL has DATE, TIMESTAMPTZ and BOOLEAN, while SQLite keeps
 // ISO text and 0/1. Bound values use the text forms, which both accept.
 namespace cs::sql {
+
+// `one` n times, comma-separated: "?, ?, ?" or "(?, ?), (?, ?)" for an IN or VALUES list of n items.
+inline QString placeholders(qsizetype n, const QString& one)
+{
+    return QStringList(n, one).join(QStringLiteral(", "));
+}
 
 inline QString nowUtc() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
 inline QString date(const QDate& d) { return d.toString(Qt::ISODate); }

@@ -97,6 +97,7 @@ ALTER TABLE notice_outbox
 
 CREATE INDEX notice_outbox_due_idx ON notice_outbox (next_attempt_at, id) WHERE state IN ('pending', 'failed');
 CREATE INDEX notice_outbox_state_idx ON notice_outbox (state, id);
+CREATE INDEX notice_outbox_branch_date_idx ON notice_outbox (branch_id, business_date);
 
 CREATE OR REPLACE FUNCTION notice_outbox_guard() RETURNS trigger
 LANGUAGE plpgsql AS $fn$

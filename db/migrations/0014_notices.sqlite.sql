@@ -105,6 +105,7 @@ ALTER TABLE notice_outbox_0014 RENAME TO notice_outbox;
 
 CREATE INDEX notice_outbox_due_idx ON notice_outbox (next_attempt_at, id) WHERE state IN ('pending', 'failed');
 CREATE INDEX notice_outbox_state_idx ON notice_outbox (state, id);
+CREATE INDEX notice_outbox_branch_date_idx ON notice_outbox (branch_id, business_date);
 
 CREATE TRIGGER notice_outbox_guard BEFORE UPDATE ON notice_outbox
 BEGIN
