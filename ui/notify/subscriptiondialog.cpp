@@ -272,9 +272,10 @@ void SubscriptionDialog::showFeeNote()
                                           current->trialEndsOn.toString(u"yyyy-MM-dd"_s)));
         return;
     }
-    m_feeNote->setText(tr("%1 a month after a free trial of %n day(s), and only once the customer confirms the "
-                          "package.", nullptr, m_trialDays)
-                           .arg(moneyText(Money(m_packageFee, Currency::cny()))));
+    m_feeNote->setText(tr("%1 a month after a free trial of %2 days, and only once the customer confirms the "
+                          "package.")
+                           .arg(moneyText(Money(m_packageFee, Currency::cny())))
+                           .arg(m_trialDays));
 }
 
 void SubscriptionDialog::accept()
@@ -375,11 +376,11 @@ void SubscriptionDialog::retranslateUi()
     m_languageLabel->setText(tr("&Language:"));
     m_language->setItemText(0, noticeLanguageName(u"zh_CN"_s));
     m_language->setItemText(1, noticeLanguageName(u"en"_s));
-    m_kindsLabel->setText(tr("&Notices:"));
-    m_movements->setText(tr("Every m&ovement of the account (counter, ATM, POS)"));
+    m_kindsLabel->setText(tr("&What is sent:"));
+    m_movements->setText(tr("E&very movement of the account (counter, ATM, POS)"));
     m_balance->setText(tr("with the &balance after it"));
     m_maturity->setText(tr("Time deposit ma&turity"));
-    m_feeLabel->setText(tr("&Fee plan:"));
+    m_feeLabel->setText(tr("Fee &plan:"));
     m_feePlan->setItemText(0, tr("Free"));
     m_feePlan->setItemText(1, tr("Package (monthly fee)"));
     m_save->setText(tr("Save"));
