@@ -183,9 +183,15 @@ void OutboxPanel::load(qint64 selectNoticeId)
 {
     if (const Status loaded = m_model->load(); !loaded)
         showMessage(loaded.error().message, true);
-    if (m_model->rowCount() > 0 && !selectNotice(selectNoticeId))
-        selectNotice(m_model->entryAt(0).id);
-    noticeChanged();
+    if (m_model->rowCount() == 0) {
+        noticeChanged();
+        return;
+    }
+    // The notice selected before, if the first page still has it (no reading on for it), else the newest.
+    // The reset left no current row, so this one calls noticeChanged().
+    const int row = qMax(0, m_model->rowOfNotice(selectNoticeId));
+    m_view->selectionModel()->setCurrentIndex(m_model->index(row, OutboxModel::IdColumn),
+                                              QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
 }
 
 void OutboxPanel::loadCounts()
