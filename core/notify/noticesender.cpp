@@ -47,7 +47,7 @@ Answer judge(QNetworkReply* reply)
     Answer a;
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     a.httpStatus = status.isValid() ? status.toInt() : 0;
-    const QByteArray body = reply->readAll();
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     if (a.httpStatus >= 200 && a.httpStatus < 300 && reply->error() == QNetworkReply::NoError) {
         a.verdict = Verdict::Sent;
         a.gatewayRef = QJsonDocument::fromJson(body).object().value(u"id"_s).toString().left(128);
@@ -56,7 +56,7 @@ Answer judge(QNetworkReply* reply)
     if (reply->error() == QNetworkReply::OperationCanceledError)
         a.error = text("The gateway did not answer in time.");
     else if (a.httpStatus > 0)
-        a.error = u"HTTP %1 %2"_s.arg(a.httpStatus).arg(QString::fromUtf8(body.left(200)).simplified());
+        a.error = QString(u"HTTP %1 "_s.arg(a.httpStatus) + QString::fromUtf8(body.left(200))).simplified();
     else
         a.error = reply->errorString();
     a.error = a.error.left(500);

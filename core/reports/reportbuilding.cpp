@@ -72,6 +72,7 @@ QString journalKindLabel(const QString& kind)
         {u"interest"_s, QT_TRANSLATE_NOOP("cs::Reports", "Interest")},
         {u"deposit_maturity"_s, QT_TRANSLATE_NOOP("cs::Reports", "Time deposit maturity")},
         {u"deposit_early_withdrawal"_s, QT_TRANSLATE_NOOP("cs::Reports", "Early withdrawal of a time deposit")},
+        {u"notice_fee"_s, QT_TRANSLATE_NOOP("cs::Reports", "SMS notice package fee")},
     };
     const auto it = labels.constFind(kind);
     return it == labels.cend() ? kind : QCoreApplication::translate("cs::Reports", it.value());

@@ -6,6 +6,7 @@
 #include "services/cashboxservice.h"
 #include "services/cashservice.h"
 #include "services/internalaccounts.h"
+#include "services/noticeservice.h"
 #include "storage/accountrepository.h"
 #include "storage/branchrepository.h"
 #include "storage/customerrepository.h"
@@ -130,6 +131,26 @@ Result<QHash<QString, QString>> openAccounts(const Database& db, const QJsonArra
 }
 
 // Cash from the cash centre into the vault, against clearing.
+// Before the history, so that its movements queue their notices as any posting would.
+Status subscribeNotices(const Database& db, const QJsonArray& specs, const Session& teller, const QHash<QString, QString>& numbers)
+{
+    NoticeService service(db);
+    for (const auto& value : specs) {
+        const QJsonObject s = value.toObject();
+        const QString key = s.value(u"account"_s).toString();
+        SubscribeRequest r;
+        r.accountNumber = numbers.value(key);
+        r.phone = s.value(u"phone"_s).toString();
+        r.language = s.value(u"language"_s).toString();
+        r.withBalance = s.value(u"with_balance"_s).toBool();
+        r.feePlan = s.value(u"fee_plan"_s).toString();
+        r.requestId = u"demo-notice-"_s + key;
+        if (auto made = service.subscribe(teller, r); !made)
+            return fail(made.error());
+    }
+    return {};
+}
+
 Status deliverToVault(const Database& db, const Session& by, const Money& amount)
 {
     return db.transact([&](UnitOfWork& uow) -> Status {
@@ -213,6 +234,8 @@ Result<DemoAccounts> DemoLedger::seed(const Database& db, const QJsonObject& dem
     auto numbers = openAccounts(db, demo.value(u"accounts"_s).toArray(), *opener);
     if (!numbers)
         return fail(numbers.error());
+    if (auto subscribed = subscribeNotices(db, demo.value(u"notice_subscriptions"_s).toArray(), *opener, *numbers); !subscribed)
+        return fail(subscribed.error());
     auto delivery = amountOf(demo, u"vault_delivery"_s);
     if (!delivery)
         return fail(delivery.error());

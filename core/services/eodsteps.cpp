@@ -6,6 +6,7 @@
 #include "services/cardcore.h"
 #include "services/internalaccounts.h"
 #include "services/merchantservice.h"
+#include "services/noticefees.h"
 #include "services/timedepositservice.h"
 #include "storage/approvalrepository.h"
 #include "storage/branchrepository.h"
@@ -175,10 +176,16 @@ Result<QJsonObject> notices(UnitOfWork& uow, const Session& session)
 {
     // Movements queue their notices as they post and maturities as they mature (both only when subscribed):
     // this step records what the day queued, per kind.
+    // The month's package fees first: their debits are movements too.
+    auto fees = chargeNoticePackages(uow, session);
+    if (!fees)
+        return fail(fees.error());
     auto queued = NoticeRepository(uow).queuedOn(session.branchId, session.businessDate);
     if (!queued)
         return fail(queued.error());
-    return QJsonObject{{u"movements"_s, queued->value(u"movement"_s)}, {u"maturities"_s, queued->value(u"maturity"_s)}};
+    return QJsonObject{{u"movements"_s, queued->value(u"movement"_s)},
+                       {u"maturities"_s, queued->value(u"maturity"_s)},
+                       {u"package_fees"_s, *fees}};
 }
 
 Result<QJsonObject> verifyLedger(UnitOfWork& uow, const Session& session)

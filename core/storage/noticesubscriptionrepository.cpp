@@ -73,6 +73,11 @@ Result<QList<NoticeSubscription>> NoticeSubscriptionRepository::ofCustomer(qint6
     return select(u"WHERE s.customer_id = ? ORDER BY s.id DESC"_s, {customerId});
 }
 
+Result<QList<NoticeSubscription>> NoticeSubscriptionRepository::packagesOfBranch(qint64 branchId)
+{
+    return select(u"WHERE a.branch_id = ? AND s.state = 'active' AND s.fee_plan = 'package' ORDER BY s.id"_s, {branchId});
+}
+
 Result<qint64> NoticeSubscriptionRepository::insert(const NoticeSubscription& s, qint64 staffId)
 {
     const Dialect d = m_uow.dialect();

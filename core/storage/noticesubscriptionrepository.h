@@ -58,6 +58,8 @@ public:
     Result<std::optional<NoticeSubscription>> findActive(qint64 accountId);
     Result<std::optional<NoticeSubscription>> findById(qint64 id);
     Result<QList<NoticeSubscription>> ofCustomer(qint64 customerId); // newest first
+    // The active paid packages on accounts of the branch, by id.
+    Result<QList<NoticeSubscription>> packagesOfBranch(qint64 branchId);
     Result<qint64> insert(const NoticeSubscription& s, qint64 staffId);
     // Writes every changeable column and version + 1 where the version is still s.version; false otherwise.
     Result<bool> update(const NoticeSubscription& s);

@@ -199,6 +199,10 @@ private slots:
     void killedAndRerunFinishesOnce()
     {
         CS_VERIFY_RESULT(moveTo(settlementDay));
+        // Zhang is told of his account's movements and of the deposit's maturity.
+        for (const QString& account : {m_zhang, m_td})
+            expectSuccess(as(u"teller2"_s, {u"notice"_s, u"subscribe"_s, u"--account"_s, account, u"--phone"_s, u"13812345678"_s,
+                                            u"--request-id"_s, u"eodcli-k-notice-"_s + account}));
         // The day's business: cash in and out through teller2's box, closed again.
         expectSuccess(as(u"teller2"_s, {u"cashbox"_s, u"open"_s, u"--request-id"_s, u"eodcli-k-open"_s}));
         expectSuccess(as(u"teller2"_s, {u"cash"_s, u"deposit"_s, u"--account"_s, m_zhang, u"--amount"_s, u"1500.00"_s,
@@ -296,10 +300,12 @@ private slots:
             QVERIFY2(after.value(it.key()) == it.value(),
                      qPrintable(u"account %1: %2, expected %3"_s.arg(it.key()).arg(after.value(it.key())).arg(it.value())));
         QCOMPARE(count(u"SELECT COUNT(*) FROM notice_outbox WHERE kind = 'maturity'"_s), 1);
+        // Every movement of Zhang's two accounts that day has its notice, once, whatever was killed.
         QCOMPARE(count(u"SELECT COUNT(*) FROM notice_outbox WHERE kind = 'movement' AND business_date = '2031-06-20'"_s),
                  count(u"SELECT COUNT(*) FROM (SELECT DISTINCT l.account_id, l.txn_id FROM journal_lines l JOIN journal_txns t "
-                       "ON t.id = l.txn_id JOIN accounts a ON a.id = l.account_id WHERE a.kind = 'customer' "
-                       "AND t.business_date = '2031-06-20') x"_s));
+                       "ON t.id = l.txn_id JOIN accounts a ON a.id = l.account_id WHERE a.number IN ('%1', '%2') "
+                       "AND t.business_date = '2031-06-20') x"_s.arg(m_zhang, m_td)));
+        QVERIFY(count(u"SELECT COUNT(*) FROM notice_outbox WHERE kind = 'movement' AND business_date = '2031-06-20'"_s) >= 1);
 
         // The next run closes the next day, from the start.
         const auto next = eod();

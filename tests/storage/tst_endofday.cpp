@@ -8,6 +8,7 @@
 #include "approvals/approvalservice.h"
 #include "services/accountservice.h"
 #include "services/cashboxservice.h"
+#include "services/noticeservice.h"
 #include "services/transferservice.h"
 #include "support/eodfixture.h"
 
@@ -122,6 +123,15 @@ private slots:
         // The day: money in, two transfers of ¥300,000 from Zhang to Li (a person's ¥500,000 reached in
         // both directions), a company's ¥1,000,000 (under ¥2,000,000: not reported).
         CS_VERIFY_RESULT(f.setSetting(u"limits.teller_single_max"_s, 200'000'000));
+        // Zhang and Li subscribe to movement notices; the companies do not.
+        for (const QString& account : {m_zhang, m_li}) {
+            cs::SubscribeRequest subscription;
+            subscription.accountNumber = account;
+            subscription.phone = u"13812345678"_s;
+            subscription.withBalance = true;
+            subscription.requestId = CashFixture::newId();
+            CS_VERIFY_RESULT(cs::NoticeService(f.db.db()).subscribe(*f.teller, subscription));
+        }
         CS_VERIFY_RESULT(f.fund(m_zhang, 60'000'000));
         CS_VERIFY_RESULT(f.fund(corp(trade), 100'000'000));
         auto t1 = transfer(m_zhang, m_li, 30'000'000);
@@ -176,11 +186,15 @@ private slots:
         const qint64 merchants = eod->steps.at(4).detail.value(u"merchants"_s).toInteger();
         QCOMPARE(merchants, 2);
         QCOMPARE(f.db.count(u"SELECT COUNT(*) FROM journal_txns WHERE kind = 'merchant_settlement'"_s), merchants);
-        // notices: one per account and transaction (the merchants' credits too), with the balance after it.
-        const qint64 movements = movementsOfTheDay();
-        QCOMPARE(movements, 2 + 4 + 2 + merchants);
-        QCOMPARE(eod->steps.at(6).detail.value(u"movements"_s).toInteger(), movements);
-        QCOMPARE(f.db.count(u"SELECT COUNT(*) FROM notice_outbox WHERE kind = 'movement'"_s), movements);
+        // notices: queued by each posting of a subscribed account, with the balance after it (Zhang: the
+        // funding and two transfers out; Li: two in); the step counts what the day queued.
+        QCOMPARE(movementsOfTheDay(), 2 + 4 + 2 + merchants);
+        QCOMPARE(eod->steps.at(6).detail.value(u"movements"_s).toInteger(), 5);
+        QCOMPARE(eod->steps.at(6).detail.value(u"maturities"_s).toInteger(), 0);
+        QCOMPARE(f.db.count(u"SELECT COUNT(*) FROM notice_outbox WHERE kind = 'movement' AND account_id IN (%1, %2)"_s
+                                .arg(f.idOf(m_zhang))
+                                .arg(f.idOf(m_li))),
+                 5);
         const QJsonObject notice = QJsonDocument::fromJson(
                                        f.db.scalar(u"SELECT payload FROM notice_outbox WHERE event_key = 'txn:%1' AND account_id = %2"_s
                                                        .arg(t1->txnId)
@@ -195,6 +209,53 @@ private slots:
         QCOMPARE(eod->steps.at(7).detail.value(u"balanced"_s).toBool(), true);
         QVERIFY(eod->steps.at(7).detail.value(u"day_lines"_s).toInteger() > 0);
         QCOMPARE(f.audits(u"eod.close_day"_s, u"success"_s), 1);
+    }
+
+    void noticePackageFeesOnTheMonthsLastDay()
+    {
+        f.follow(f.branchDate()); // the day the full run above opened, 2031-05-13
+        CS_VERIFY_RESULT(f.setSetting(u"notice.trial_days"_s, 10));
+        cs::NoticeService notices(f.db.db());
+        auto subscribe = [&](const QString& account) {
+            cs::SubscribeRequest r;
+            r.accountNumber = account;
+            r.phone = u"13912345678"_s;
+            r.feePlan = u"package"_s;
+            r.requestId = CashFixture::newId();
+            return notices.subscribe(*f.teller, r);
+        };
+        // Li confirms; Zhang does not (his trial never ends by itself); Wu confirms a package on an empty account.
+        CS_VERIFY_RESULT(subscribe(m_li));
+        CS_VERIFY_RESULT(notices.confirmPackage(*f.teller, m_li, CashFixture::newId()));
+        CS_VERIFY_RESULT(subscribe(m_zhang));
+        auto empty = f.open(u"510107200101304182"_s, u"demand"_s, u"II"_s);
+        CS_VERIFY_RESULT(empty);
+        CS_VERIFY_RESULT(subscribe(*empty));
+        CS_VERIFY_RESULT(notices.confirmPackage(*f.teller, *empty, CashFixture::newId()));
+        // Within the month's last days but inside the trial (ends 2031-05-22): nothing is due on the 22nd...
+        CS_VERIFY_RESULT(f.moveTo(QDate(2031, 5, 22)));
+        const qint64 li = f.balance(m_li);
+        const qint64 zhangBalance = f.balance(m_zhang);
+        auto ordinary = f.endOfDay();
+        CS_VERIFY_RESULT(ordinary);
+        QCOMPARE(ordinary->steps.at(6).detail.value(u"package_fees"_s).toObject().value(u"charged"_s).toInt(), 0);
+        // ...and on the 31st Li pays ¥2.00 once, Zhang nothing, Wu's empty account is counted unpaid.
+        CS_VERIFY_RESULT(f.moveTo(QDate(2031, 5, 31)));
+        const qint64 fees = f.db.count(u"SELECT COUNT(*) FROM journal_txns WHERE kind = 'notice_fee'"_s);
+        auto monthEnd = f.endOfDay();
+        CS_VERIFY_RESULT(monthEnd);
+        const QJsonObject charged = monthEnd->steps.at(6).detail.value(u"package_fees"_s).toObject();
+        QCOMPARE(charged.value(u"charged"_s).toInt(), 1);
+        QCOMPARE(charged.value(u"amount"_s).toString(), u"2.00"_s);
+        QCOMPARE(charged.value(u"unpaid"_s).toInt(), 1);
+        QCOMPARE(f.balance(m_li), li - 200);
+        QCOMPARE(f.balance(m_zhang), zhangBalance);
+        QCOMPARE(f.db.count(u"SELECT COUNT(*) FROM journal_txns WHERE kind = 'notice_fee'"_s), fees + 1);
+        QCOMPARE(f.db.count(u"SELECT COUNT(*) FROM journal_txns WHERE request_id LIKE 'notice-fee:%:2031-05'"_s), qint64(1));
+        // The fee is a movement of Li's account: Li is told.
+        QCOMPARE(f.db.count(u"SELECT COUNT(*) FROM notice_outbox WHERE account_id = %1 AND business_date = '2031-05-31' "
+                            "AND kind = 'movement'"_s.arg(f.idOf(m_li))),
+                 qint64(1));
     }
 
     void verifyLedgerCatchesATamperedBalance()

@@ -10,6 +10,7 @@
 // Placement: once, at least ¥50, from the customer's own demand account or in cash.
 #include "services/accountservice.h"
 #include "services/cashboxservice.h"
+#include "services/noticeservice.h"
 #include "support/approvals.h"
 #include "support/eodfixture.h"
 
@@ -178,6 +179,15 @@ private slots:
                                                                    u"court order"_s, CashFixture::newId());
         CS_VERIFY_RESULT(settled(f.db.db(), frozen));
         const qint64 expense = f.interestExpense();
+        // D and F are subscribed to maturity notices; E only to its movements.
+        for (auto [account, maturity] : {std::pair{m_d, true}, std::pair{m_f, true}, std::pair{m_e, false}}) {
+            cs::SubscribeRequest subscription;
+            subscription.accountNumber = account;
+            subscription.phone = u"13912345678"_s;
+            subscription.maturity = maturity;
+            subscription.requestId = CashFixture::newId();
+            CS_VERIFY_RESULT(cs::NoticeService(f.db.db()).subscribe(*f.teller, subscription));
+        }
 
         auto eod = f.endOfDay();
         CS_VERIFY_RESULT(eod);
@@ -206,7 +216,12 @@ private slots:
         QCOMPARE(f.depositColumn(m_f, u"state"_s), u"matured"_s);
         QCOMPARE(f.balance(m_f), 1'000'000);
         QCOMPARE(f.interestExpense() - expense, 6'250);
-        QCOMPARE(f.db.count(u"SELECT COUNT(*) FROM notice_outbox WHERE kind = 'maturity'"_s), 3);
+        QCOMPARE(f.db.count(u"SELECT COUNT(*) FROM notice_outbox WHERE kind = 'maturity'"_s), 2);
+        QCOMPARE(f.db.count(u"SELECT COUNT(*) FROM notice_outbox WHERE kind = 'maturity' AND event_key = "
+                            "'maturity:2031-04-10:rollover' AND phone = '13912345678'"_s),
+                 1);
+        // E's payout moved its account: a movement notice, no maturity notice.
+        QCOMPARE(f.db.count(u"SELECT COUNT(*) FROM notice_outbox WHERE kind = 'movement' AND account_id = %1"_s.arg(f.idOf(m_e))), 1);
         QCOMPARE(f.db.count(u"SELECT COUNT(*) FROM notice_outbox WHERE kind = 'maturity' AND event_key = "
                             "'maturity:2031-04-10:waiting'"_s),
                  1);

@@ -6,6 +6,9 @@
 #include <QJsonDocument>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QTimer>
+
+#include <memory>
 
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -117,11 +120,18 @@ bool SmsGateway::handleRequest(const QHttpServerRequest& request, QTcpSocket* so
     const QString seen = m_deliveredKeys.value(QString::fromLatin1(key));
     const Answer answer = nextAnswer();
     switch (answer) {
-    case Answer::Accept:
+    case Answer::Accept: {
         deliver(key, message);
-        responder.write(QJsonDocument(QJsonObject{{u"id"_s, m_deliveredKeys.value(QString::fromLatin1(key))},
-                                                  {u"duplicate"_s, !seen.isEmpty()}}));
+        const QJsonDocument reply(QJsonObject{{u"id"_s, m_deliveredKeys.value(QString::fromLatin1(key))},
+                                              {u"duplicate"_s, !seen.isEmpty()}});
+        if (m_acceptDelayMs <= 0) {
+            responder.write(reply);
+            break;
+        }
+        auto later = std::make_shared<QHttpServerResponder>(std::move(responder));
+        QTimer::singleShot(m_acceptDelayMs, this, [later, reply] { later->write(reply); });
         break;
+    }
     case Answer::ServerError:
         responder.write(QHttpServerResponder::StatusCode::InternalServerError);
         break;

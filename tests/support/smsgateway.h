@@ -37,6 +37,8 @@ public:
     QUrl url() const;
 
     void setAnswer(Answer answer) { m_answer = answer; }
+    // Accept answers this many milliseconds late (a slow gateway: concurrent senders overlap).
+    void setAcceptDelay(int ms) { m_acceptDelayMs = ms; }
     // These answers first, one per request, then setAnswer's.
     void script(QList<Answer> answers) { m_script = std::move(answers); }
     // Username and password the gateway requires (Basic); empty: anything goes.
@@ -66,6 +68,7 @@ private:
     QHash<QString, QString> m_deliveredKeys; // key -> gateway id
     QByteArray m_lastKey;
     QList<QPointer<QTcpSocket>> m_hanging;
+    int m_acceptDelayMs = 0;
     quint16 m_port = 0;
     bool m_tls = false;
 };
