@@ -2,6 +2,7 @@
 
 #include "admin/settingspage.h"
 #include "admin/staffpage.h"
+#include "notify/noticespage.h"
 #include "shell/workspaces.h"
 #include "widgets/formwidgets.h"
 
@@ -19,7 +20,8 @@ AdminWorkspace::AdminWorkspace(Database db, Session session, QWidget* parent)
     , m_title(new QLabel(this))
     , m_tabs(new QTabWidget(this))
     , m_staff(new StaffPage(db, session, this))
-    , m_settings(new SettingsPage(std::move(db), std::move(session), this))
+    , m_settings(new SettingsPage(db, session, this))
+    , m_notices(new NoticesPage(std::move(db), std::move(session), this))
 {
     setObjectName(workspaceKey(Workspace::Administration) + u"Page"_s);
 
@@ -30,6 +32,7 @@ AdminWorkspace::AdminWorkspace(Database db, Session session, QWidget* parent)
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_staff, QString());
     m_tabs->addTab(m_settings, QString());
+    m_tabs->addTab(m_notices, QString());
     // The page's first field takes the cursor when its tab is chosen.
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (QWidget* page = m_tabs->widget(index))
@@ -61,6 +64,8 @@ void AdminWorkspace::retranslateUi()
     m_tabs->setTabToolTip(m_tabs->indexOf(m_staff), tr("Staff members, their roles and sign-on state"));
     m_tabs->setTabText(m_tabs->indexOf(m_settings), tr("S&ettings"));
     m_tabs->setTabToolTip(m_tabs->indexOf(m_settings), tr("Limits, timeouts and security settings"));
+    m_tabs->setTabText(m_tabs->indexOf(m_notices), tr("&Notices"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_notices), tr("The SMS gateway and the outbox of customer notices"));
 }
 
 } // namespace cs::ui

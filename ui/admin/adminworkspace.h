@@ -10,11 +10,13 @@ class QTabWidget;
 
 namespace cs::ui {
 
+class NoticesPage;
 class SettingsPage;
 class StaffPage;
 
-// The Administration workspace (admin role): the staff list and the settings editor, one tab each
-// (Ctrl+Tab switches). Object names: administrationPage, adminTabs, staffPage, settingsPage.
+// The Administration workspace (admin role): the staff list, the settings editor and the SMS notices
+// (gateway and outbox), one tab each (Ctrl+Tab switches). Object names: administrationPage, adminTabs,
+// staffPage, settingsPage, noticesPage.
 class AdminWorkspace : public QWidget {
     Q_OBJECT
 public:
@@ -22,6 +24,7 @@ public:
 
     StaffPage* staffPage() const { return m_staff; }
     SettingsPage* settingsPage() const { return m_settings; }
+    NoticesPage* noticesPage() const { return m_notices; }
     QTabWidget* tabs() const { return m_tabs; }
 
 protected:
@@ -34,6 +37,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     StaffPage* m_staff = nullptr;
     SettingsPage* m_settings = nullptr;
+    NoticesPage* m_notices = nullptr;
 };
 
 } // namespace cs::ui

@@ -8,6 +8,7 @@
 #include "counter/cashdialog.h"
 #include "counter/customerresultsmodel.h"
 #include "counter/statementdialog.h"
+#include "notify/subscriptionspanel.h"
 #include "print/voucherprinting.h"
 #include "services/accountservice.h"
 #include "services/customerservice.h"
@@ -113,6 +114,8 @@ CounterWorkspace::CounterWorkspace(Database db, Session session, QWidget* parent
     m_cardsAction = createAction(u"showCardsAction"_s, QKeySequence(Qt::Key_F9), &CounterWorkspace::showCards);
     // The card actions' shortcuts work anywhere in the Counter, as the cash actions' do.
     m_cards = new CardsPanel(m_db, m_session, m_permitted, m_pinPad, this, this);
+    m_noticesAction = createAction(u"showNoticesAction"_s, QKeySequence(Qt::Key_F10), &CounterWorkspace::showNotices);
+    m_notices = new SubscriptionsPanel(m_db, m_session, m_permitted, this, this);
     const bool mayTakeCash = m_permitted.allows(actionDeposit) || m_permitted.allows(actionWithdraw);
     if (m_permitted.allows(actionDeposit))
         m_accountsView->addAction(m_depositAction);
@@ -158,6 +161,7 @@ CounterWorkspace::CounterWorkspace(Database db, Session session, QWidget* parent
     m_detailTabs->setObjectName(u"counterDetailTabs"_s);
     m_detailTabs->addTab(m_detail, QString());
     m_detailTabs->addTab(m_cards, QString());
+    m_detailTabs->addTab(m_notices, QString());
     m_splitter->addWidget(m_detailTabs);
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 3);
@@ -174,7 +178,7 @@ CounterWorkspace::CounterWorkspace(Database db, Session session, QWidget* parent
     layout->addWidget(m_splitter, 1);
     layout->addWidget(m_message);
 
-    setTabChain({m_search, m_customerView, m_accountsView, m_detailTabs, m_cards->view()});
+    setTabChain({m_search, m_customerView, m_accountsView, m_detailTabs, m_cards->view(), m_notices->view()});
 
     connect(m_search, &QLineEdit::returnPressed, this, &CounterWorkspace::search);
     connect(m_customerView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -192,6 +196,12 @@ CounterWorkspace::CounterWorkspace(Database db, Session session, QWidget* parent
     connect(m_cards, &CardsPanel::accountsChanged, this, [this] { loadAccounts(selectedAccountNumber()); });
     connect(m_cards, &CardsPanel::countChanged, this, [this](int count) {
         m_cardCount = count;
+        retranslateUi();
+    });
+    connect(m_notices, &SubscriptionsPanel::message, this, &CounterWorkspace::showMessage);
+    connect(m_notices, &SubscriptionsPanel::showRequested, this, [this] { m_detailTabs->setCurrentWidget(m_notices); });
+    connect(m_notices, &SubscriptionsPanel::countChanged, this, [this](int count) {
+        m_noticeCount = count;
         retranslateUi();
     });
 
@@ -259,6 +269,12 @@ void CounterWorkspace::showCards()
     m_cards->view()->setFocus(Qt::ShortcutFocusReason);
 }
 
+void CounterWorkspace::showNotices()
+{
+    m_detailTabs->setCurrentWidget(m_notices);
+    m_notices->view()->setFocus(Qt::ShortcutFocusReason);
+}
+
 void CounterWorkspace::search()
 {
     const QString query = m_search->text().trimmed();
@@ -306,6 +322,7 @@ void CounterWorkspace::loadAccounts(const QString& selectNumber)
         m_accounts->clear();
         m_customerHeader->setText(tr("Find a customer by ID number, name, phone or account number."));
         m_cards->setCustomer(std::nullopt, {});
+        m_notices->setCustomer(std::nullopt, {});
         accountChanged();
         return;
     }
@@ -319,11 +336,13 @@ void CounterWorkspace::loadAccounts(const QString& selectNumber)
     if (!listed) {
         m_accounts->clear();
         m_cards->setCustomer(customer, {});
+        m_notices->setCustomer(customer, {});
         showMessage(listed.error().message, true);
         accountChanged();
         return;
     }
     m_cards->setCustomer(customer, *listed);
+    m_notices->setCustomer(customer, *listed);
     m_accounts->setAccounts(std::move(*listed));
     if (m_accounts->rowCount() > 0 && !selectAccount(selectNumber))
         selectAccount(m_accounts->accountAt(0).number);
@@ -334,6 +353,7 @@ void CounterWorkspace::accountChanged()
 {
     const AccountView* account = selectedAccount();
     m_detail->setAccount(account ? std::optional<AccountView>(*account) : std::nullopt);
+    m_notices->setCurrentAccount(account ? account->number : QString());
     updateActions();
 }
 
@@ -436,6 +456,7 @@ void CounterWorkspace::hideEvent(QHideEvent* event)
         for (StatementDialog* dialog : findChildren<StatementDialog*>(Qt::FindDirectChildrenOnly))
             dialog->done(QDialog::Rejected);
         m_cards->closeDialogs();
+        m_notices->closeDialogs();
     }
     QWidget::hideEvent(event);
 }
@@ -470,9 +491,13 @@ void CounterWorkspace::retranslateUi()
     setUp(m_refreshAction, tr("Refresh"), tr("Read the customer's accounts again"));
     setUp(m_findAction, tr("Find customer"), tr("Go to the search field"));
     setUp(m_cardsAction, tr("Cards"), tr("Show the customer's cards"));
+    setUp(m_noticesAction, tr("Notices"), tr("Show the customer's SMS notice subscriptions"));
     m_detailTabs->setTabText(0, tr("Acc&ount"));
     m_detailTabs->setTabText(1, m_cardCount > 0 ? tr("Ca&rds (%1)").arg(m_cardCount) : tr("Ca&rds"));
     m_detailTabs->setTabToolTip(1, tr("The customer's cards (%1)").arg(m_cardsAction->shortcut().toString(QKeySequence::NativeText)));
+    m_detailTabs->setTabText(2, m_noticeCount > 0 ? tr("&Notices (%1)").arg(m_noticeCount) : tr("&Notices"));
+    m_detailTabs->setTabToolTip(2, tr("The customer's SMS notice subscriptions (%1)")
+                                       .arg(m_noticesAction->shortcut().toString(QKeySequence::NativeText)));
     m_customers->retranslate();
     m_accounts->retranslate();
     if (selectedCustomerId() == 0)

@@ -23,20 +23,24 @@ class AccountsModel;
 class CardsPanel;
 class CustomerResultsModel;
 class PinPad;
+class SubscriptionsPanel;
 
 // The Counter workspace: find a customer (ID number, name, phone or account number; Enter searches),
 // see their accounts and the selected account in full, and act on it. Actions, each with its
 // shortcut while the workspace is shown, a button and a place in the accounts' context menu:
 // Deposit (F2), Withdraw (F3), Statement (F6), Print last voucher (Ctrl+P), Refresh (F5),
-// Find (Ctrl+F), Cards (F9: the customer's cards, see CardsPanel for their actions). A role the
-// permissions table lets only look (supervisor, auditor) gets no deposit, withdrawal or card action.
-// Below the accounts, two tabs: the selected account in full, and the customer's cards. The search
+// Find (Ctrl+F), Cards (F9: the customer's cards, see CardsPanel for their actions), Notices (F10: the
+// customer's SMS notice subscriptions, see SubscriptionsPanel for their actions). A role the
+// permissions table lets only look (supervisor, auditor) gets no deposit, withdrawal, card or notice
+// action. Below the accounts, three tabs: the selected account in full, the customer's cards and their
+// SMS notices (短信通). The search
 // field has the cursor whenever the workspace is shown. PINs are entered by the customer on the
 // counter's PinPad (the on-screen one).
 // Object names: counterPage, customerSearchEdit, customerSearchButton, customerTable, customerHeader,
-// accountsTable, counterDetailTabs, accountDetailPanel, cardsPanel, counterMessage; actions
-// depositAction, withdrawAction, statementAction, printVoucherAction, refreshCounterAction,
-// findCustomerAction, showCardsAction and their buttons (…Button); dialogs cashDialog, statementDialog.
+// accountsTable, counterDetailTabs, accountDetailPanel, cardsPanel, subscriptionsPanel, counterMessage;
+// actions depositAction, withdrawAction, statementAction, printVoucherAction, refreshCounterAction,
+// findCustomerAction, showCardsAction, showNoticesAction and their buttons (…Button); dialogs
+// cashDialog, statementDialog.
 class CounterWorkspace : public QWidget {
     Q_OBJECT
 public:
@@ -47,6 +51,7 @@ public:
     QTableView* customerView() const { return m_customerView; }
     QTableView* accountsView() const { return m_accountsView; }
     CardsPanel* cardsPanel() const { return m_cards; }
+    SubscriptionsPanel* subscriptionsPanel() const { return m_notices; }
     PinPad* pinPad() const { return m_pinPad; }
 
     qint64 selectedCustomerId() const;
@@ -65,6 +70,7 @@ public slots:
     void printLastVoucher();
     void focusSearch();
     void showCards();
+    void showNotices();
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -101,6 +107,8 @@ private:
     CardsPanel* m_cards = nullptr;
     QTabWidget* m_detailTabs = nullptr;
     int m_cardCount = 0;
+    SubscriptionsPanel* m_notices = nullptr;
+    int m_noticeCount = 0;
     QSplitter* m_splitter = nullptr;
     QLabel* m_message = nullptr;
 
@@ -112,6 +120,7 @@ private:
     QAction* m_refreshAction = nullptr;
     QAction* m_findAction = nullptr;
     QAction* m_cardsAction = nullptr;
+    QAction* m_noticesAction = nullptr;
     QList<QWidget*> m_cashButtons;
 };
 

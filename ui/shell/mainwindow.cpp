@@ -6,6 +6,7 @@
 #include "counter/counterworkspace.h"
 #include "domain/role.h"
 #include "eod/eoddialog.h"
+#include "notify/backgroundnoticesender.h"
 #include "reports/reportsworkspace.h"
 #include "shell/appicon.h"
 #include "shell/lockscreen.h"
@@ -106,6 +107,7 @@ MainWindow::MainWindow(Database db, Session session, QWidget* parent)
     , m_session(std::move(session))
     , m_workspaces(workspacesFor(m_session.role))
     , m_idleTimer(new QTimer(this))
+    , m_noticeSender(new BackgroundNoticeSender(m_db, m_session, this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowIcon(applicationIcon());

@@ -19,6 +19,7 @@ class QTimer;
 
 namespace cs::ui {
 
+class BackgroundNoticeSender;
 class EodDialog;
 class LockScreen;
 
@@ -28,7 +29,8 @@ class LockScreen;
 // (Ctrl+Shift+E, EodDialog); the business date in the status bar follows. Object names: workspaceList,
 // workspaceStack, branchLabel, staffLabel, businessDateLabel, databaseLabel, terminalLabel; actions
 // signOffAction, lockAction, quitAction, aboutAction, workspaceAction_<key>, endOfDayAction (only for
-// a role that may close the day).
+// a role that may close the day). The terminal sends the customers' SMS notices due in the background
+// (BackgroundNoticeSender) while it is signed on.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -44,6 +46,7 @@ public:
     QWidget* workspacePage(Workspace workspace) const;
 
     bool isLocked() const { return m_locked; }
+    BackgroundNoticeSender* noticeSender() const { return m_noticeSender; }
     // Locks the terminal after `timeout` without keyboard or mouse input; zero (the default) never does.
     void setIdleLockTimeout(std::chrono::milliseconds timeout);
 
@@ -89,6 +92,7 @@ private:
     QStackedWidget* m_pages = nullptr;
     LockScreen* m_lockScreen = nullptr;
     QTimer* m_idleTimer = nullptr;
+    BackgroundNoticeSender* m_noticeSender = nullptr;
 
     QMenu* m_fileMenu = nullptr;
     QMenu* m_helpMenu = nullptr;
