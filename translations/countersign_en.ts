@@ -4401,6 +4401,14 @@ Commands:
         <source>Limits, timeouts and security settings</source>
         <translation>Limits, timeouts and security settings</translation>
     </message>
+    <message>
+        <source>&amp;Notices</source>
+        <translation>&amp;Notices</translation>
+    </message>
+    <message>
+        <source>The SMS gateway and the outbox of customer notices</source>
+        <translation>The SMS gateway and the outbox of customer notices</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::ApprovalDetailPanel</name>
@@ -4773,6 +4781,41 @@ Commands:
             <numerusform>Checked for changes every %n second.</numerusform>
             <numerusform>Checked for changes every %n seconds.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::AttemptsModel</name>
+    <message>
+        <source>The gateway&apos;s HTTP status; empty when no answer came</source>
+        <translation>The gateway&apos;s HTTP status; empty when no answer came</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Attempt</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
     </message>
 </context>
 <context>
@@ -6347,6 +6390,26 @@ Commands:
         <source>The customer&apos;s cards (%1)</source>
         <translation>The customer&apos;s cards (%1)</translation>
     </message>
+    <message>
+        <source>Notices</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <source>Show the customer&apos;s SMS notice subscriptions</source>
+        <translation>Show the customer&apos;s SMS notice subscriptions</translation>
+    </message>
+    <message>
+        <source>&amp;Notices (%1)</source>
+        <translation>&amp;Notices (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Notices</source>
+        <translation>&amp;Notices</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s SMS notice subscriptions (%1)</source>
+        <translation>The customer&apos;s SMS notice subscriptions (%1)</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::CustomerResultsModel</name>
@@ -6499,6 +6562,81 @@ Commands:
     <message>
         <source>&amp;Close</source>
         <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::GatewayForm</name>
+    <message>
+        <source>This terminal has no place to keep it</source>
+        <translation>This terminal has no place to keep it</translation>
+    </message>
+    <message>
+        <source>Stored on this terminal</source>
+        <translation>Stored on this terminal</translation>
+    </message>
+    <message>
+        <source>Not stored on this terminal</source>
+        <translation>Not stored on this terminal</translation>
+    </message>
+    <message>
+        <source>unchanged; type to replace it</source>
+        <translation>unchanged; type to replace it</translation>
+    </message>
+    <message>
+        <source>the gateway&apos;s password</source>
+        <translation>the gateway&apos;s password</translation>
+    </message>
+    <message>
+        <source>Last changed by %1 at %2.</source>
+        <translation>Last changed by %1 at %2.</translation>
+    </message>
+    <message>
+        <source>No gateway is set up: no notice is sent.</source>
+        <translation>No gateway is set up: no notice is sent.</translation>
+    </message>
+    <message>
+        <source>Nothing to save.</source>
+        <translation>Nothing to save.</translation>
+    </message>
+    <message>
+        <source>Gateway settings saved.</source>
+        <translation>Gateway settings saved.</translation>
+    </message>
+    <message>
+        <source>The password is stored on this terminal.</source>
+        <translation>The password is stored on this terminal.</translation>
+    </message>
+    <message>
+        <source>Gateway &amp;URL:</source>
+        <translation>Gateway &amp;URL:</translation>
+    </message>
+    <message>
+        <source>https://sms.example.com/send</source>
+        <translation>https://sms.example.com/send</translation>
+    </message>
+    <message>
+        <source>A&amp;ccount:</source>
+        <translation>A&amp;ccount:</translation>
+    </message>
+    <message>
+        <source>Si&amp;gnature:</source>
+        <translation>Si&amp;gnature:</translation>
+    </message>
+    <message>
+        <source>put into every message, e.g. the bank&apos;s name</source>
+        <translation>put into every message, e.g. the bank&apos;s name</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;word:</translation>
+    </message>
+    <message>
+        <source>Save gateway</source>
+        <translation>Save gateway</translation>
+    </message>
+    <message>
+        <source>Save the gateway settings, and the password on this terminal (%1)</source>
+        <translation>Save the gateway settings, and the password on this terminal (%1)</translation>
     </message>
 </context>
 <context>
@@ -6720,6 +6858,96 @@ Terminal: %2</translation>
     </message>
 </context>
 <context>
+    <name>cs::ui::NoticeNames</name>
+    <message>
+        <source>Chinese</source>
+        <translation>Chinese</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Failed, to retry</source>
+        <translation>Failed, to retry</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <translation>Dead</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Movement</source>
+        <translation>Movement</translation>
+    </message>
+    <message>
+        <source>Maturity</source>
+        <translation>Maturity</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Given up</source>
+        <translation>Given up</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Movements with balance, maturity</source>
+        <translation>Movements with balance, maturity</translation>
+    </message>
+    <message>
+        <source>Movements, maturity</source>
+        <translation>Movements, maturity</translation>
+    </message>
+    <message>
+        <source>Movements with balance</source>
+        <translation>Movements with balance</translation>
+    </message>
+    <message>
+        <source>Movements</source>
+        <translation>Movements</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>Package, %1 a month after the trial (to %2), confirmed %3</source>
+        <translation>Package, %1 a month after the trial (to %2), confirmed %3</translation>
+    </message>
+    <message>
+        <source>Package, %1 a month after the trial (to %2), not confirmed</source>
+        <translation>Package, %1 a month after the trial (to %2), not confirmed</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::NoticesPage</name>
+    <message>
+        <source>SMS gateway</source>
+        <translation>SMS gateway</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Outbox</translation>
+    </message>
+</context>
+<context>
     <name>cs::ui::OnScreenPinPad</name>
     <message>
         <source>PIN pad</source>
@@ -6814,6 +7042,159 @@ Terminal: %2</translation>
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::OutboxModel</name>
+    <message>
+        <source>%1, messages in %2</source>
+        <translation>%1, messages in %2</translation>
+    </message>
+    <message>
+        <source>Sent at %1</source>
+        <translation>Sent at %1</translation>
+    </message>
+    <message>
+        <source>Next attempt at %1</source>
+        <translation>Next attempt at %1</translation>
+    </message>
+    <message>
+        <source>When a waiting notice is tried next, or when a sent one was sent</source>
+        <translation>When a waiting notice is tried next, or when a sent one was sent</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Next attempt / sent</source>
+        <translation>Next attempt / sent</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Last error</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::OutboxPanel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>All states (%1)</source>
+        <translation>All states (%1)</translation>
+    </message>
+    <message>
+        <source>No notice in the outbox.</source>
+        <translation>No notice in the outbox.</translation>
+    </message>
+    <message>
+        <source>Notice %1 to %2: %3</source>
+        <translation>Notice %1 to %2: %3</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Last error: %1</translation>
+    </message>
+    <message>
+        <source>Notice %1 is queued again; the next delivery pass sends it (%2 sends now).</source>
+        <translation>Notice %1 is queued again; the next delivery pass sends it (%2 sends now).</translation>
+    </message>
+    <message>
+        <source>This terminal has no place to keep the gateway&apos;s password: it cannot send.</source>
+        <translation>This terminal has no place to keep the gateway&apos;s password: it cannot send.</translation>
+    </message>
+    <message>
+        <source>Sending the notices due…</source>
+        <translation>Sending the notices due…</translation>
+    </message>
+    <message>
+        <source>A delivery pass of this terminal is already running.</source>
+        <translation>A delivery pass of this terminal is already running.</translation>
+    </message>
+    <message>
+        <source>Delivery pass: no notice was due.</source>
+        <translation>Delivery pass: no notice was due.</translation>
+    </message>
+    <message>
+        <source>Delivery pass: %1 sent, %2 failed (tried again later), %3 dead.</source>
+        <translation>Delivery pass: %1 sent, %2 failed (tried again later), %3 dead.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notice(s) taken over by another sender.</source>
+        <translation>
+            <numerusform>%n notice taken over by another sender.</numerusform>
+            <numerusform>%n notices taken over by another sender.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>S&amp;tate:</source>
+        <translation>S&amp;tate:</translation>
+    </message>
+    <message>
+        <source>Notice outbox</source>
+        <translation>Notice outbox</translation>
+    </message>
+    <message>
+        <source>Delivery attempts of the selected notice</source>
+        <translation>Delivery attempts of the selected notice</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Read the outbox again</source>
+        <translation>Read the outbox again</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Queue the selected dead notice again</source>
+        <translation>Queue the selected dead notice again</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Send now</translation>
+    </message>
+    <message>
+        <source>Run a delivery pass from this terminal now</source>
+        <translation>Run a delivery pass from this terminal now</translation>
     </message>
 </context>
 <context>
@@ -7536,6 +7917,218 @@ Terminal: %2</translation>
     <message>
         <source>Terminal</source>
         <translation>Terminal</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::SubscriptionDialog</name>
+    <message>
+        <source>Subscribed since %1: saving changes this subscription.</source>
+        <translation>Subscribed since %1: saving changes this subscription.</translation>
+    </message>
+    <message>
+        <source>Not subscribed yet.</source>
+        <translation>Not subscribed yet.</translation>
+    </message>
+    <message>
+        <source>The customer has no open account to subscribe.</source>
+        <translation>The customer has no open account to subscribe.</translation>
+    </message>
+    <message>
+        <source>No fee.</source>
+        <translation>No fee.</translation>
+    </message>
+    <message>
+        <source>%1 a month after the trial, which ends on %2; the customer confirmed on %3.</source>
+        <translation>%1 a month after the trial, which ends on %2; the customer confirmed on %3.</translation>
+    </message>
+    <message>
+        <source>%1 a month after the trial, which ends on %2, and only once the customer confirms the package.</source>
+        <translation>%1 a month after the trial, which ends on %2, and only once the customer confirms the package.</translation>
+    </message>
+    <message>
+        <source>%1 a month after a free trial of %2 days, and only once the customer confirms the package.</source>
+        <translation>%1 a month after a free trial of %2 days, and only once the customer confirms the package.</translation>
+    </message>
+    <message>
+        <source>The request did not complete.</source>
+        <translation>The request did not complete.</translation>
+    </message>
+    <message>
+        <source>SMS notices of %1</source>
+        <translation>SMS notices of %1</translation>
+    </message>
+    <message>
+        <source>Which notices %1 receives by SMS for an account, on which mobile phone and in which language, and the fee plan.</source>
+        <translation>Which notices %1 receives by SMS for an account, on which mobile phone and in which language, and the fee plan.</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>&amp;Account:</translation>
+    </message>
+    <message>
+        <source>&amp;Mobile phone:</source>
+        <translation>&amp;Mobile phone:</translation>
+    </message>
+    <message>
+        <source>11 digits, e.g. 13800138000</source>
+        <translation>11 digits, e.g. 13800138000</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>&amp;What is sent:</source>
+        <translation>&amp;What is sent:</translation>
+    </message>
+    <message>
+        <source>E&amp;very movement of the account (counter, ATM, POS)</source>
+        <translation>E&amp;very movement of the account (counter, ATM, POS)</translation>
+    </message>
+    <message>
+        <source>with the &amp;balance after it</source>
+        <translation>with the &amp;balance after it</translation>
+    </message>
+    <message>
+        <source>Time deposit ma&amp;turity</source>
+        <translation>Time deposit ma&amp;turity</translation>
+    </message>
+    <message>
+        <source>Fee &amp;plan:</source>
+        <translation>Fee &amp;plan:</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>Package (monthly fee)</source>
+        <translation>Package (monthly fee)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::SubscriptionsModel</name>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 on %2</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Mobile phone</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Fee plan</source>
+        <translation>Fee plan</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::SubscriptionsPanel</name>
+    <message>
+        <source>No account of %1 is subscribed to SMS notices; %2 subscribes one.</source>
+        <translation>No account of %1 is subscribed to SMS notices; %2 subscribes one.</translation>
+    </message>
+    <message>
+        <source>No account of %1 is subscribed to SMS notices.</source>
+        <translation>No account of %1 is subscribed to SMS notices.</translation>
+    </message>
+    <message>
+        <source>SMS notices of account %1 changed: %2 to %3.</source>
+        <translation>SMS notices of account %1 changed: %2 to %3.</translation>
+    </message>
+    <message>
+        <source>Account %1 subscribed to SMS notices: %2 to %3.</source>
+        <translation>Account %1 subscribed to SMS notices: %2 to %3.</translation>
+    </message>
+    <message>
+        <source>Cancel SMS notices</source>
+        <translation>Cancel SMS notices</translation>
+    </message>
+    <message>
+        <source>Cancel the SMS notices of account %1 to %2? Notices already queued are still sent.</source>
+        <translation>Cancel the SMS notices of account %1 to %2? Notices already queued are still sent.</translation>
+    </message>
+    <message>
+        <source>SMS notices of account %1 cancelled.</source>
+        <translation>SMS notices of account %1 cancelled.</translation>
+    </message>
+    <message>
+        <source>Customer confirms the package</source>
+        <translation>Customer confirms the package</translation>
+    </message>
+    <message>
+        <source>Has the customer confirmed the SMS notice package of account %1? %2 a month is due after the trial, which ends on %3.</source>
+        <translation>Has the customer confirmed the SMS notice package of account %1? %2 a month is due after the trial, which ends on %3.</translation>
+    </message>
+    <message>
+        <source>The customer confirmed the SMS notice package of account %1 on %2.</source>
+        <translation>The customer confirmed the SMS notice package of account %1 on %2.</translation>
+    </message>
+    <message>
+        <source>The request did not complete.</source>
+        <translation>The request did not complete.</translation>
+    </message>
+    <message>
+        <source>SMS notice subscriptions of the customer</source>
+        <translation>SMS notice subscriptions of the customer</translation>
+    </message>
+    <message>
+        <source>Subscribe or change…</source>
+        <translation>Subscribe or change…</translation>
+    </message>
+    <message>
+        <source>Subscribe an account of the customer to SMS notices, or change its subscription</source>
+        <translation>Subscribe an account of the customer to SMS notices, or change its subscription</translation>
+    </message>
+    <message>
+        <source>Cancel subscription…</source>
+        <translation>Cancel subscription…</translation>
+    </message>
+    <message>
+        <source>Stop the SMS notices of the selected subscription</source>
+        <translation>Stop the SMS notices of the selected subscription</translation>
+    </message>
+    <message>
+        <source>Customer confirms package…</source>
+        <translation>Customer confirms package…</translation>
+    </message>
+    <message>
+        <source>Record that the customer confirmed the paid package: its fee is due after the trial</source>
+        <translation>Record that the customer confirmed the paid package: its fee is due after the trial</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::TerminalGatewaySecret</name>
+    <message>
+        <source>Type the gateway&apos;s password.</source>
+        <translation>Type the gateway&apos;s password.</translation>
+    </message>
+    <message>
+        <source>This terminal has no place to keep the gateway&apos;s password.</source>
+        <translation>This terminal has no place to keep the gateway&apos;s password.</translation>
     </message>
 </context>
 <context>

@@ -4395,6 +4395,14 @@ Commands:
         <source>Limits, timeouts and security settings</source>
         <translation>限额、超时和安全参数</translation>
     </message>
+    <message>
+        <source>&amp;Notices</source>
+        <translation>短信通知(&amp;N)</translation>
+    </message>
+    <message>
+        <source>The SMS gateway and the outbox of customer notices</source>
+        <translation>短信网关与客户通知的待发箱</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::ApprovalDetailPanel</name>
@@ -4764,6 +4772,41 @@ Commands:
         <translation>
             <numerusform>每 %n 秒检查一次变动。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::AttemptsModel</name>
+    <message>
+        <source>The gateway&apos;s HTTP status; empty when no answer came</source>
+        <translation>网关返回的 HTTP 状态码；未收到应答时为空</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>次序</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>发送端</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP 状态</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
     </message>
 </context>
 <context>
@@ -6335,6 +6378,26 @@ Commands:
         <source>The customer&apos;s cards (%1)</source>
         <translation>客户的卡片（%1）</translation>
     </message>
+    <message>
+        <source>Notices</source>
+        <translation>短信通知</translation>
+    </message>
+    <message>
+        <source>Show the customer&apos;s SMS notice subscriptions</source>
+        <translation>显示客户的短信通知订阅</translation>
+    </message>
+    <message>
+        <source>&amp;Notices (%1)</source>
+        <translation>短信通知(&amp;N)（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Notices</source>
+        <translation>短信通知(&amp;N)</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s SMS notice subscriptions (%1)</source>
+        <translation>客户的短信通知订阅（%1）</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::CustomerResultsModel</name>
@@ -6487,6 +6550,81 @@ Commands:
     <message>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::GatewayForm</name>
+    <message>
+        <source>This terminal has no place to keep it</source>
+        <translation>本终端无处保存密码</translation>
+    </message>
+    <message>
+        <source>Stored on this terminal</source>
+        <translation>已保存在本终端</translation>
+    </message>
+    <message>
+        <source>Not stored on this terminal</source>
+        <translation>未保存在本终端</translation>
+    </message>
+    <message>
+        <source>unchanged; type to replace it</source>
+        <translation>未更改；输入新密码以替换</translation>
+    </message>
+    <message>
+        <source>the gateway&apos;s password</source>
+        <translation>网关密码</translation>
+    </message>
+    <message>
+        <source>Last changed by %1 at %2.</source>
+        <translation>最近由 %1 于 %2 修改。</translation>
+    </message>
+    <message>
+        <source>No gateway is set up: no notice is sent.</source>
+        <translation>尚未设置网关：不会发送任何通知。</translation>
+    </message>
+    <message>
+        <source>Nothing to save.</source>
+        <translation>没有需要保存的内容。</translation>
+    </message>
+    <message>
+        <source>Gateway settings saved.</source>
+        <translation>网关设置已保存。</translation>
+    </message>
+    <message>
+        <source>The password is stored on this terminal.</source>
+        <translation>密码已保存在本终端。</translation>
+    </message>
+    <message>
+        <source>Gateway &amp;URL:</source>
+        <translation>网关地址(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>https://sms.example.com/send</source>
+        <translation>https://sms.example.com/send</translation>
+    </message>
+    <message>
+        <source>A&amp;ccount:</source>
+        <translation>账号(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Si&amp;gnature:</source>
+        <translation>签名(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>put into every message, e.g. the bank&apos;s name</source>
+        <translation>写入每条短信，例如银行名称</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Save gateway</source>
+        <translation>保存网关设置</translation>
+    </message>
+    <message>
+        <source>Save the gateway settings, and the password on this terminal (%1)</source>
+        <translation>保存网关设置，并将密码保存在本终端（%1）</translation>
     </message>
 </context>
 <context>
@@ -6708,6 +6846,96 @@ Terminal: %2</source>
     </message>
 </context>
 <context>
+    <name>cs::ui::NoticeNames</name>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>Failed, to retry</source>
+        <translation>失败，待重发</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Movement</source>
+        <translation>账户变动</translation>
+    </message>
+    <message>
+        <source>Maturity</source>
+        <translation>定期到期</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Given up</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Movements with balance, maturity</source>
+        <translation>账户变动（含余额）、定期到期</translation>
+    </message>
+    <message>
+        <source>Movements, maturity</source>
+        <translation>账户变动、定期到期</translation>
+    </message>
+    <message>
+        <source>Movements with balance</source>
+        <translation>账户变动（含余额）</translation>
+    </message>
+    <message>
+        <source>Movements</source>
+        <translation>账户变动</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>免费</translation>
+    </message>
+    <message>
+        <source>Package, %1 a month after the trial (to %2), confirmed %3</source>
+        <translation>套餐，试用期（至 %2）后每月 %1，已于 %3 确认</translation>
+    </message>
+    <message>
+        <source>Package, %1 a month after the trial (to %2), not confirmed</source>
+        <translation>套餐，试用期（至 %2）后每月 %1，客户未确认</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::NoticesPage</name>
+    <message>
+        <source>SMS gateway</source>
+        <translation>短信网关</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>待发箱</translation>
+    </message>
+</context>
+<context>
     <name>cs::ui::OnScreenPinPad</name>
     <message>
         <source>PIN pad</source>
@@ -6801,6 +7029,158 @@ Terminal: %2</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::OutboxModel</name>
+    <message>
+        <source>%1, messages in %2</source>
+        <translation>%1，短信语言：%2</translation>
+    </message>
+    <message>
+        <source>Sent at %1</source>
+        <translation>发送于 %1</translation>
+    </message>
+    <message>
+        <source>Next attempt at %1</source>
+        <translation>下次发送于 %1</translation>
+    </message>
+    <message>
+        <source>When a waiting notice is tried next, or when a sent one was sent</source>
+        <translation>待发通知的下次发送时间，或已发通知的发送时间</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>发送次数</translation>
+    </message>
+    <message>
+        <source>Next attempt / sent</source>
+        <translation>下次发送 / 发送时间</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::OutboxPanel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>All states (%1)</source>
+        <translation>全部状态（%1）</translation>
+    </message>
+    <message>
+        <source>No notice in the outbox.</source>
+        <translation>待发箱中没有通知。</translation>
+    </message>
+    <message>
+        <source>Notice %1 to %2: %3</source>
+        <translation>通知 %1 发往 %2：%3</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>最近错误：%1</translation>
+    </message>
+    <message>
+        <source>Notice %1 is queued again; the next delivery pass sends it (%2 sends now).</source>
+        <translation>通知 %1 已重新排队；下一轮发送时发出（按 %2 立即发送）。</translation>
+    </message>
+    <message>
+        <source>This terminal has no place to keep the gateway&apos;s password: it cannot send.</source>
+        <translation>本终端无处保存网关密码：无法发送。</translation>
+    </message>
+    <message>
+        <source>Sending the notices due…</source>
+        <translation>正在发送到期的通知…</translation>
+    </message>
+    <message>
+        <source>A delivery pass of this terminal is already running.</source>
+        <translation>本终端的一轮发送正在进行。</translation>
+    </message>
+    <message>
+        <source>Delivery pass: no notice was due.</source>
+        <translation>本轮发送：没有到期的通知。</translation>
+    </message>
+    <message>
+        <source>Delivery pass: %1 sent, %2 failed (tried again later), %3 dead.</source>
+        <translation>本轮发送：已发送 %1 条，失败 %2 条（稍后重发），放弃 %3 条。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notice(s) taken over by another sender.</source>
+        <translation>
+            <numerusform>%n 条通知已由其他发送端接手。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>S&amp;tate:</source>
+        <translation>状态(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Notice outbox</source>
+        <translation>通知待发箱</translation>
+    </message>
+    <message>
+        <source>Delivery attempts of the selected notice</source>
+        <translation>所选通知的发送记录</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read the outbox again</source>
+        <translation>重新读取待发箱</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重发</translation>
+    </message>
+    <message>
+        <source>Queue the selected dead notice again</source>
+        <translation>将所选已放弃的通知重新排队</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>立即发送</translation>
+    </message>
+    <message>
+        <source>Run a delivery pass from this terminal now</source>
+        <translation>立即从本终端发送一轮</translation>
     </message>
 </context>
 <context>
@@ -7518,6 +7898,218 @@ Terminal: %2</source>
     <message>
         <source>Terminal</source>
         <translation>终端</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::SubscriptionDialog</name>
+    <message>
+        <source>Subscribed since %1: saving changes this subscription.</source>
+        <translation>自 %1 起已订阅：保存将修改此订阅。</translation>
+    </message>
+    <message>
+        <source>Not subscribed yet.</source>
+        <translation>尚未订阅。</translation>
+    </message>
+    <message>
+        <source>The customer has no open account to subscribe.</source>
+        <translation>客户没有可订阅的正常账户。</translation>
+    </message>
+    <message>
+        <source>No fee.</source>
+        <translation>免费。</translation>
+    </message>
+    <message>
+        <source>%1 a month after the trial, which ends on %2; the customer confirmed on %3.</source>
+        <translation>试用期至 %2 结束，此后每月 %1；客户已于 %3 确认。</translation>
+    </message>
+    <message>
+        <source>%1 a month after the trial, which ends on %2, and only once the customer confirms the package.</source>
+        <translation>试用期至 %2 结束，此后每月 %1，且须客户确认套餐后才收取。</translation>
+    </message>
+    <message>
+        <source>%1 a month after a free trial of %2 days, and only once the customer confirms the package.</source>
+        <translation>免费试用 %2 天后每月 %1，且须客户确认套餐后才收取。</translation>
+    </message>
+    <message>
+        <source>The request did not complete.</source>
+        <translation>请求未完成。</translation>
+    </message>
+    <message>
+        <source>SMS notices of %1</source>
+        <translation>%1 的短信通知</translation>
+    </message>
+    <message>
+        <source>Which notices %1 receives by SMS for an account, on which mobile phone and in which language, and the fee plan.</source>
+        <translation>%1 的某个账户通过短信接收哪些通知、发往哪个手机号、使用何种语言，以及收费方式。</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>账户(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Mobile phone:</source>
+        <translation>手机号(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>11 digits, e.g. 13800138000</source>
+        <translation>11 位数字，例如 13800138000</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;What is sent:</source>
+        <translation>通知内容(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>E&amp;very movement of the account (counter, ATM, POS)</source>
+        <translation>账户每笔变动（柜面、ATM、POS）(&amp;V)</translation>
+    </message>
+    <message>
+        <source>with the &amp;balance after it</source>
+        <translation>附变动后余额(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Time deposit ma&amp;turity</source>
+        <translation>定期存款到期(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Fee &amp;plan:</source>
+        <translation>收费方式(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>免费</translation>
+    </message>
+    <message>
+        <source>Package (monthly fee)</source>
+        <translation>套餐（按月收费）</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::SubscriptionsModel</name>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>通知内容</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Fee plan</source>
+        <translation>收费方式</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::SubscriptionsPanel</name>
+    <message>
+        <source>No account of %1 is subscribed to SMS notices; %2 subscribes one.</source>
+        <translation>%1 没有账户订阅短信通知；按 %2 办理订阅。</translation>
+    </message>
+    <message>
+        <source>No account of %1 is subscribed to SMS notices.</source>
+        <translation>%1 没有账户订阅短信通知。</translation>
+    </message>
+    <message>
+        <source>SMS notices of account %1 changed: %2 to %3.</source>
+        <translation>账户 %1 的短信通知已变更：%2，发往 %3。</translation>
+    </message>
+    <message>
+        <source>Account %1 subscribed to SMS notices: %2 to %3.</source>
+        <translation>账户 %1 已订阅短信通知：%2，发往 %3。</translation>
+    </message>
+    <message>
+        <source>Cancel SMS notices</source>
+        <translation>取消短信通知</translation>
+    </message>
+    <message>
+        <source>Cancel the SMS notices of account %1 to %2? Notices already queued are still sent.</source>
+        <translation>取消账户 %1 发往 %2 的短信通知？已排队的通知仍会发送。</translation>
+    </message>
+    <message>
+        <source>SMS notices of account %1 cancelled.</source>
+        <translation>账户 %1 的短信通知已取消。</translation>
+    </message>
+    <message>
+        <source>Customer confirms the package</source>
+        <translation>客户确认套餐</translation>
+    </message>
+    <message>
+        <source>Has the customer confirmed the SMS notice package of account %1? %2 a month is due after the trial, which ends on %3.</source>
+        <translation>客户是否已确认账户 %1 的短信通套餐？试用期至 %3 结束，此后每月收费 %2。</translation>
+    </message>
+    <message>
+        <source>The customer confirmed the SMS notice package of account %1 on %2.</source>
+        <translation>客户已于 %2 确认账户 %1 的短信通套餐。</translation>
+    </message>
+    <message>
+        <source>The request did not complete.</source>
+        <translation>请求未完成。</translation>
+    </message>
+    <message>
+        <source>SMS notice subscriptions of the customer</source>
+        <translation>客户的短信通知订阅</translation>
+    </message>
+    <message>
+        <source>Subscribe or change…</source>
+        <translation>订阅或变更…</translation>
+    </message>
+    <message>
+        <source>Subscribe an account of the customer to SMS notices, or change its subscription</source>
+        <translation>为客户的账户订阅短信通知，或变更其订阅</translation>
+    </message>
+    <message>
+        <source>Cancel subscription…</source>
+        <translation>取消订阅…</translation>
+    </message>
+    <message>
+        <source>Stop the SMS notices of the selected subscription</source>
+        <translation>停止所选订阅的短信通知</translation>
+    </message>
+    <message>
+        <source>Customer confirms package…</source>
+        <translation>客户确认套餐…</translation>
+    </message>
+    <message>
+        <source>Record that the customer confirmed the paid package: its fee is due after the trial</source>
+        <translation>记录客户已确认收费套餐：试用期后开始收费</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::TerminalGatewaySecret</name>
+    <message>
+        <source>Type the gateway&apos;s password.</source>
+        <translation>请输入网关密码。</translation>
+    </message>
+    <message>
+        <source>This terminal has no place to keep the gateway&apos;s password.</source>
+        <translation>本终端无处保存网关密码。</translation>
     </message>
 </context>
 <context>

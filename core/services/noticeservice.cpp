@@ -320,7 +320,7 @@ Result<QList<OutboxEntry>> NoticeService::outbox(const Session& session, const O
         auto rendering = renderingOf(uow);
         if (!rendering)
             return fail(rendering.error());
-        auto rows = NoticeDeliveryRepository(uow).list(filter.state, std::clamp(filter.limit, 1, 10'000));
+        auto rows = NoticeDeliveryRepository(uow).list(filter.state, std::clamp(filter.limit, 1, 10'000), filter.beforeId);
         if (!rows)
             return fail(rows.error());
         QList<OutboxEntry> entries;

@@ -50,6 +50,7 @@ struct OutboxEntry {
 struct OutboxFilter {
     QString state;             // empty: every state
     int limit = 500;
+    qint64 beforeId = 0;       // > 0: only older notices (the next page after the last id shown)
 };
 
 // A subscription as the audit trail and the CLI record it (the fee as a decimal string, dates ISO or null).

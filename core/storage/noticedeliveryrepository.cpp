@@ -4,6 +4,8 @@
 
 #include <QJsonDocument>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace cs {
@@ -140,11 +142,12 @@ Result<std::optional<StoredNotice>> NoticeDeliveryRepository::find(qint64 notice
     return found->isEmpty() ? std::nullopt : std::optional(found->first());
 }
 
-Result<QList<StoredNotice>> NoticeDeliveryRepository::list(const QString& state, int limit)
+Result<QList<StoredNotice>> NoticeDeliveryRepository::list(const QString& state, int limit, qint64 beforeId)
 {
+    const qint64 before = beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max();
     if (state.isEmpty())
-        return select(u"ORDER BY o.id DESC LIMIT ?"_s, {limit});
-    return select(u"WHERE o.state = ? ORDER BY o.id DESC LIMIT ?"_s, {state, limit});
+        return select(u"WHERE o.id < ? ORDER BY o.id DESC LIMIT ?"_s, {before, limit});
+    return select(u"WHERE o.state = ? AND o.id < ? ORDER BY o.id DESC LIMIT ?"_s, {state, before, limit});
 }
 
 Result<QMap<QString, qint64>> NoticeDeliveryRepository::counts()

@@ -80,7 +80,8 @@ public:
     Result<bool> requeueDead(qint64 noticeId, const QDateTime& now);
 
     Result<std::optional<StoredNotice>> find(qint64 noticeId);
-    Result<QList<StoredNotice>> list(const QString& state, int limit); // newest first; empty state: all
+    // Newest first, by keyset: beforeId > 0 reads the page older than it. Empty state: all.
+    Result<QList<StoredNotice>> list(const QString& state, int limit, qint64 beforeId = 0);
     Result<QMap<QString, qint64>> counts();
     Result<QList<NoticeAttemptRecord>> attempts(qint64 noticeId);
 

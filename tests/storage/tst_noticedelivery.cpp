@@ -138,6 +138,28 @@ private slots:
         QCOMPARE(m_gateway->requests(), 3);
     }
 
+    void theOutboxIsReadPageByPage()
+    {
+        cs::NoticeService service(f.db.db());
+        auto all = service.outbox(*f.admin, {u"sent"_s, 100, 0});
+        CS_VERIFY_RESULT(all);
+        QVERIFY(all->size() >= 4);
+        auto first = service.outbox(*f.admin, {u"sent"_s, 2, 0});
+        CS_VERIFY_RESULT(first);
+        QCOMPARE(first->size(), 2);
+        QCOMPARE(first->at(0).id, all->at(0).id);
+        QCOMPARE(first->at(1).id, all->at(1).id);
+        auto next = service.outbox(*f.admin, {u"sent"_s, 2, first->at(1).id});
+        CS_VERIFY_RESULT(next);
+        QCOMPARE(next->size(), 2);
+        QCOMPARE(next->at(0).id, all->at(2).id);
+        QCOMPARE(next->at(1).id, all->at(3).id);
+        auto counts = service.outboxCounts(*f.admin);
+        CS_VERIFY_RESULT(counts);
+        QCOMPARE(counts->value(u"sent"_s), qint64(all->size()));
+        QCOMPARE(counts->value(u"dead"_s), qint64(0));
+    }
+
     void serverErrorsAreRetriedUntilAccepted()
     {
         const qint64 id = queue();

@@ -23,11 +23,12 @@ OutboxModel::OutboxModel(Database db, Session session, QObject* parent)
 {
 }
 
-Result<QList<OutboxEntry>> OutboxModel::read(int limit) const
+Result<QList<OutboxEntry>> OutboxModel::read(int limit, qint64 beforeId) const
 {
     OutboxFilter filter;
     filter.state = m_state;
     filter.limit = limit;
+    filter.beforeId = beforeId;
     return NoticeService(m_db).outbox(m_session, filter);
 }
 
@@ -62,16 +63,15 @@ void OutboxModel::fetchMore(const QModelIndex& parent)
 {
     if (parent.isValid() || m_atEnd)
         return;
-    // The service pages by a limit only: the next page is what a longer read adds to the rows listed.
-    const int limit = static_cast<int>(m_rows.size()) + m_pageSize;
-    auto read = this->read(limit);
+    // The next page: the notices older than the last one listed (newest first, by id).
+    auto read = this->read(m_pageSize, m_rows.isEmpty() ? 0 : m_rows.constLast().id);
     if (!read) {
         m_error = read.error();
         m_atEnd = true;
         emit readFailed(read.error().message);
         return;
     }
-    m_atEnd = read->size() < limit;
+    m_atEnd = read->size() < m_pageSize;
     QList<OutboxEntry> more;
     for (OutboxEntry& entry : *read) {
         if (!m_ids.contains(entry.id))

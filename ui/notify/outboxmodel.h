@@ -64,7 +64,7 @@ signals:
     void readFailed(const QString& message);
 
 private:
-    Result<QList<OutboxEntry>> read(int limit) const;
+    Result<QList<OutboxEntry>> read(int limit, qint64 beforeId = 0) const;
     QVariant display(const OutboxEntry& entry, int column) const;
 
     Database m_db;
