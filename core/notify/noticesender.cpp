@@ -97,8 +97,20 @@ NoticeSender::NoticeSender(Database db, SecretStore* secrets, QString sender, QO
 
 NoticeSender::~NoticeSender()
 {
-    if (m_pass && m_pass->reply)
+    if (!m_pass)
+        return;
+    // Closed mid-pass (the terminal quits): the request in flight is dropped unrecorded, and the notices
+    // this pass holds are handed back at once instead of waiting for their lease to run out. The one in
+    // flight may have reached the gateway; its key makes the next sender's try harmless.
+    if (m_pass->reply) {
+        m_pass->reply->disconnect(this);
         m_pass->reply->abort();
+        m_pass->queue.prepend(m_pass->current);
+    }
+    QList<qint64> ids;
+    for (const StoredNotice& n : std::as_const(m_pass->queue))
+        ids.append(n.id);
+    m_db.transact([&](UnitOfWork& uow) { return NoticeDeliveryRepository(uow).release(m_sender, ids); });
 }
 
 bool NoticeSender::isRunning() const { return m_pass != nullptr; }

@@ -304,6 +304,30 @@ private slots:
         QCOMPARE(m_gateway->delivered(), 1);
     }
 
+    void aSenderClosedMidPassHandsItsNoticesBack()
+    {
+        settings(6, 0, 30);
+        const qint64 a = queue();
+        const qint64 b = queue();
+        m_gateway->setAnswer(SmsGateway::Answer::Hang);
+        {
+            cs::NoticeSender closing(f.db.db(), &f.secrets, u"T09/closing"_s);
+            QVERIFY(closing.start());
+            QTRY_COMPARE(m_gateway->requests(), 1);
+            QCOMPARE(f.db.count(u"SELECT COUNT(*) FROM notice_outbox WHERE claimed_by IS NOT NULL"_s), qint64(2));
+        }
+        // Nothing waits for the lease: both are free at once, and nothing was recorded as an attempt.
+        QCOMPARE(f.db.count(u"SELECT COUNT(*) FROM notice_outbox WHERE claimed_by IS NOT NULL"_s), qint64(0));
+        QCOMPARE(stateOf(a), u"pending"_s);
+        QCOMPARE(stateOf(b), u"pending"_s);
+        QCOMPARE(attemptsOf(a), qint64(0));
+        m_gateway->setAnswer(SmsGateway::Answer::Accept);
+        QCOMPARE(f.pass().sent, 2);
+        // The gateway had taken the first already: the second try of its key is no second SMS.
+        QCOMPARE(m_gateway->requests(), 3);
+        QCOMPARE(m_gateway->delivered(), 2);
+    }
+
     void anotherSendersLeaseIsRespectedUntilItRunsOut()
     {
         const qint64 id = queue();
