@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QProcessEnvironment>
 #include <QSysInfo>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -18,6 +19,13 @@ namespace {
 
 const QString passwordVariable = u"COUNTERSIGN_SMS_GATEWAY_PASSWORD"_s;
 
+
+// --request-id makes a change idempotent for a script that may run it twice; without it (the contract's
+// `notice subscribe --account NO --phone P`) the change is made once, now.
+QString requestIdOf(const CliArgs& args)
+{
+    return args.value(u"request-id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces));
+}
 
 QJsonValue dateJson(const QDate& d) { return d.isValid() ? QJsonValue(d.toString(Qt::ISODate)) : QJsonValue(); }
 QJsonValue timeJson(const QDateTime& t) { return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue(); }
@@ -55,9 +63,7 @@ Result<QJsonObject> subscribe(const Acting& c, const CliArgs& args)
     r.withBalance = args.has(u"with-balance"_s);
     r.maturity = !args.has(u"no-maturity"_s);
     r.feePlan = args.value(u"fee-plan"_s, u"free"_s);
-    r.requestId = args.value(u"request-id"_s);
-    if (r.requestId.isEmpty())
-        return fail(Error::invalid(u"usage.missing_option"_s, u"request-id"_s, QCoreApplication::translate("cs::batch", "The option --request-id is required.")));
+    r.requestId = requestIdOf(args);
     auto s = NoticeService(c.db).subscribe(c.session, r);
     if (!s)
         return fail(s.error());
@@ -69,11 +75,9 @@ Result<QJsonObject> change(const Acting& c, const CliArgs& args, bool confirm)
     auto account = required(args, u"account"_s);
     if (!account)
         return fail(account.error());
-    auto requestId = required(args, u"request-id"_s);
-    if (!requestId)
-        return fail(requestId.error());
+    const QString requestId = requestIdOf(args);
     NoticeService service(c.db);
-    auto s = confirm ? service.confirmPackage(c.session, *account, *requestId) : service.cancel(c.session, *account, *requestId);
+    auto s = confirm ? service.confirmPackage(c.session, *account, requestId) : service.cancel(c.session, *account, requestId);
     if (!s)
         return fail(s.error());
     return subscriptionJson(*s);
@@ -155,10 +159,7 @@ Result<QJsonObject> retry(const Acting& c, const CliArgs& args)
     auto id = idOption(args, u"id"_s);
     if (!id)
         return fail(id.error());
-    auto requestId = required(args, u"request-id"_s);
-    if (!requestId)
-        return fail(requestId.error());
-    auto entry = NoticeService(c.db).retryDead(c.session, *id, *requestId);
+    auto entry = NoticeService(c.db).retryDead(c.session, *id, requestIdOf(args));
     if (!entry)
         return fail(entry.error());
     return entryJson(*entry);

@@ -90,6 +90,13 @@ private slots:
         QCOMPARE(made.out.value(u"with_balance"_s).toBool(), true);
         QCOMPARE(made.out.value(u"language"_s).toString(), u"en"_s);
         QCOMPARE(made.out.value(u"monthly_fee"_s).toString(), u"0.00"_s);
+        // The contract's form, without a request id: the change is made once, now.
+        BatchRun plain = runBatch({u"--as"_s, u"teller1"_s, u"notice"_s, u"subscribe"_s, u"--account"_s, m_account, u"--phone"_s,
+                                   u"13812345678"_s, u"--with-balance"_s, u"--language"_s, u"en"_s},
+                                  env());
+        QCOMPARE(plain.exitCode, 0);
+        QCOMPARE(plain.out.value(u"id"_s), made.out.value(u"id"_s));
+        QCOMPARE(plain.out.value(u"version"_s).toInt(), 2);
         BatchRun shown = runBatch({u"--as"_s, u"teller1"_s, u"notice"_s, u"show"_s, u"--account"_s, m_account}, env());
         QCOMPARE(shown.exitCode, 0);
         QCOMPARE(shown.out.value(u"subscription"_s).toObject().value(u"state"_s).toString(), u"active"_s);

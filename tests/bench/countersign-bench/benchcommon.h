@@ -31,7 +31,7 @@ inline double secondsSince(Clock::time_point start)
                  "countersign-bench: %s\n"
                  "usage: countersign-bench posting --db URL [--connections N] [--seconds S] [--accounts A] [--pgbench]\n"
                  "       countersign-bench statement --db URL [--lines N]\n"
-                 "       countersign-bench eod --db URL [--accounts A] [--lines L] [--days D]\n"
+                 "       countersign-bench eod --db URL [--accounts A] [--lines L] [--days D] [--subscribed S]\n"
                  "       countersign-bench daily-journal --db URL [--lines N]\n",
                  message);
     std::exit(2);

@@ -111,6 +111,24 @@ QList<qint64> createAccounts(const Database& db, const Session& teller, int coun
     return ids;
 }
 
+// The first `count` bench accounts subscribed to movement notices (短信通), as most
+// customers are: their postings queue notices as they post, the day's interest credits included.
+void subscribeAccounts(const Database& db, const Session& teller, int count)
+{
+    if (count <= 0 || scalar(db, u"SELECT COUNT(*) FROM notice_subscriptions"_s) > 0)
+        return;
+    const Status subscribed = db.transact([&](UnitOfWork& uow) -> Status {
+        auto q = uow.exec(u"INSERT INTO notice_subscriptions (customer_id, account_id, phone, created_on, created_by) "
+                          "SELECT customer_id, id, '13800138000', opened_on, ? FROM accounts "
+                          "WHERE number LIKE '8888%' ORDER BY id LIMIT ?"_s,
+                          {teller.staffId, count});
+        return q ? Status{} : fail(q.error());
+    });
+    if (!subscribed)
+        die("subscriptions", subscribed.error());
+    std::printf("subscribed=%d\n", count);
+}
+
 // `lines` journal lines over `days` business days ending on lastDay: postings of 1,000 lines (clearing
 // against 999 accounts taken in turn), each day moved on without an end of day.
 void fillJournal(const Database& db, const Session& teller, const QList<qint64>& accounts, int lines, int days)
@@ -172,6 +190,7 @@ int runEod(const Options& options)
     if (!teller)
         die("sign on", teller.error());
     const QList<qint64> accounts = createAccounts(*db, *teller, accountCount);
+    subscribeAccounts(*db, *teller, options.integer(u"--subscribed"_s, accountCount));
     fillJournal(*db, *teller, accounts, lines, days);
 
     auto super = AuthService(*db).signOn(u"super1"_s, u"demo-pass-1"_s, u"BENCH"_s);
@@ -187,9 +206,11 @@ int runEod(const Options& options)
     const double seconds = secondsSince(start);
     if (!result)
         die("eod", result.error());
-    std::printf("eod closed=%s accounts=%lld journal_lines=%lld eod_s=%.1f\n",
+    std::printf("eod closed=%s accounts=%lld journal_lines=%lld notices_of_the_day=%lld eod_s=%.1f\n",
                 qPrintable(result->closedDate.toString(Qt::ISODate)),
-                scalar(*db, u"SELECT COUNT(*) FROM accounts WHERE kind = 'customer'"_s), total, seconds);
+                scalar(*db, u"SELECT COUNT(*) FROM accounts WHERE kind = 'customer'"_s), total,
+                scalar(*db, u"SELECT COUNT(*) FROM notice_outbox WHERE business_date >= '%1'"_s.arg(sql::date(result->closedDate))),
+                seconds);
     return 0;
 }
 
