@@ -4023,10 +4023,6 @@ Commands:
         <source>one delivery pass of the notice outbox to the SMS gateway: sent, failed, dead</source>
         <translation>one delivery pass of the notice outbox to the SMS gateway: sent, failed, dead</translation>
     </message>
-    <message>
-        <source>The option --request-id is required.</source>
-        <translation>The option --request-id is required.</translation>
-    </message>
 </context>
 <context>
     <name>cs::ui::AccountDetailPanel</name>

@@ -4018,10 +4018,6 @@ Commands:
         <source>one delivery pass of the notice outbox to the SMS gateway: sent, failed, dead</source>
         <translation>将待发通知向短信网关发送一轮：已发送、失败、已放弃</translation>
     </message>
-    <message>
-        <source>The option --request-id is required.</source>
-        <translation>必须提供选项 --request-id。</translation>
-    </message>
 </context>
 <context>
     <name>cs::ui::AccountDetailPanel</name>
