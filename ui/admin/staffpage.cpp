@@ -288,19 +288,14 @@ void StaffPage::retranslateUi()
     m_filter->setAccessibleName(tr("Find staff"));
     m_view->setAccessibleName(tr("Staff"));
 
-    const auto setUp = [](QAction* action, const QString& text, const QString& tip) {
-        action->setText(text);
-        action->setToolTip(tip + u" ("_s + action->shortcut().toString(QKeySequence::NativeText) + u')');
-        action->setStatusTip(tip);
-    };
-    setUp(m_addAction, tr("Add…"), tr("Add a staff member with an initial password"));
-    setUp(m_disableAction, tr("Disable…"), tr("Stop the selected staff member from signing on"));
-    setUp(m_enableAction, tr("Enable"), tr("Let the selected staff member sign on again"));
-    setUp(m_unlockAction, tr("Unlock"), tr("Clear the failed sign-ons of the selected staff member"));
-    setUp(m_resetPasswordAction, tr("Reset password…"), tr("Give the selected staff member a temporary password"));
-    setUp(m_changeRoleAction, tr("Change role…"), tr("Give the selected staff member another role"));
-    setUp(m_reloadAction, tr("Reload"), tr("Fetch the staff list again"));
-    setUp(m_findAction, tr("Find"), tr("Filter the staff list"));
+    setActionTexts(m_addAction, tr("Add…"), tr("Add a staff member with an initial password"));
+    setActionTexts(m_disableAction, tr("Disable…"), tr("Stop the selected staff member from signing on"));
+    setActionTexts(m_enableAction, tr("Enable"), tr("Let the selected staff member sign on again"));
+    setActionTexts(m_unlockAction, tr("Unlock"), tr("Clear the failed sign-ons of the selected staff member"));
+    setActionTexts(m_resetPasswordAction, tr("Reset password…"), tr("Give the selected staff member a temporary password"));
+    setActionTexts(m_changeRoleAction, tr("Change role…"), tr("Give the selected staff member another role"));
+    setActionTexts(m_reloadAction, tr("Reload"), tr("Fetch the staff list again"));
+    setActionTexts(m_findAction, tr("Find"), tr("Filter the staff list"));
     m_model->retranslate();
 }
 

@@ -534,18 +534,12 @@ void ApprovalsWorkspace::retranslateUi()
         edit->setSpecialValueText(tr("Any date"));
     m_view->setAccessibleName(tr("Requests waiting for a second person"));
 
-    const auto setUp = [](QAction* action, const QString& text, const QString& tip) {
-        action->setText(text);
-        const QString shortcut = action->shortcut().toString(QKeySequence::NativeText);
-        action->setToolTip(shortcut.isEmpty() ? tip : tip + u" ("_s + shortcut + u')');
-        action->setStatusTip(tip);
-    };
-    setUp(m_approveAction, tr("Approve"), tr("Approve the selected request: it is carried out now"));
-    setUp(m_rejectAction, tr("Reject"), tr("Reject the selected request, giving the reason"));
-    setUp(m_cancelAction, tr("Cancel my request"), tr("Withdraw a request you entered yourself"));
-    setUp(m_refreshAction, tr("Refresh"), tr("Read the queue again"));
-    setUp(m_queueAction, tr("Queue"), tr("Go to the queue"));
-    setUp(m_filtersAction, tr("Filters"), tr("Go to the filters"));
+    setActionTexts(m_approveAction, tr("Approve"), tr("Approve the selected request: it is carried out now"));
+    setActionTexts(m_rejectAction, tr("Reject"), tr("Reject the selected request, giving the reason"));
+    setActionTexts(m_cancelAction, tr("Cancel my request"), tr("Withdraw a request you entered yourself"));
+    setActionTexts(m_refreshAction, tr("Refresh"), tr("Read the queue again"));
+    setActionTexts(m_queueAction, tr("Queue"), tr("Go to the queue"));
+    setActionTexts(m_filtersAction, tr("Filters"), tr("Go to the filters"));
     m_live->setText(m_watcher->isListening()
                         ? tr("Live: every terminal's change shows at once.")
                         : tr("Checked for changes every %n second(s).", nullptr, m_watcher->pollInterval() / 1000));

@@ -637,25 +637,19 @@ void CardsPanel::changeEvent(QEvent* event)
 void CardsPanel::retranslateUi()
 {
     m_view->setAccessibleName(tr("Cards of the customer"));
-    const auto setUp = [](QAction* action, const QString& text, const QString& tip) {
-        action->setText(text);
-        const QString shortcut = action->shortcut().toString(QKeySequence::NativeText);
-        action->setToolTip(shortcut.isEmpty() ? tip : tip + u" ("_s + shortcut + u')');
-        action->setStatusTip(tip);
-    };
-    setUp(m_issue, tr("Issue card…"), tr("Issue a new card to the customer"));
-    setUp(m_activate, tr("Activate"), tr("Activate the selected card once the customer has it and has set a PIN"));
-    setUp(m_setPin, tr("Set PIN…"), tr("The customer chooses the card's PIN on the PIN pad"));
-    setUp(m_changePin, tr("Change PIN…"), tr("The customer enters the current PIN, then a new one, on the PIN pad"));
-    setUp(m_resetPin, tr("Reset PIN…"), tr("Clear a forgotten PIN so that the customer sets a new one (waits for approval)"));
-    setUp(m_reportLoss, tr("Report loss…"), tr("Report the selected card lost, orally or in writing"));
-    setUp(m_liftLoss, tr("Lift loss report…"), tr("Lift an oral loss report: the card works again"));
-    setUp(m_freeze, tr("Freeze…"), tr("Freeze the selected card"));
-    setUp(m_unfreeze, tr("Unfreeze…"), tr("Unfreeze the selected card"));
-    setUp(m_replace, tr("Replace…"), tr("Replace the card with a new number on the same account (waits for approval)"));
-    setUp(m_cancel, tr("Cancel card…"), tr("Close the selected card for good"));
-    setUp(m_online, tr("Online payment…"), tr("Online payment: enabled, verification method and daily limit"));
-    setUp(m_reprint, tr("Reprint voucher…"), tr("Print the issuance voucher of a card not yet activated again"));
+    setActionTexts(m_issue, tr("Issue card…"), tr("Issue a new card to the customer"));
+    setActionTexts(m_activate, tr("Activate"), tr("Activate the selected card once the customer has it and has set a PIN"));
+    setActionTexts(m_setPin, tr("Set PIN…"), tr("The customer chooses the card's PIN on the PIN pad"));
+    setActionTexts(m_changePin, tr("Change PIN…"), tr("The customer enters the current PIN, then a new one, on the PIN pad"));
+    setActionTexts(m_resetPin, tr("Reset PIN…"), tr("Clear a forgotten PIN so that the customer sets a new one (waits for approval)"));
+    setActionTexts(m_reportLoss, tr("Report loss…"), tr("Report the selected card lost, orally or in writing"));
+    setActionTexts(m_liftLoss, tr("Lift loss report…"), tr("Lift an oral loss report: the card works again"));
+    setActionTexts(m_freeze, tr("Freeze…"), tr("Freeze the selected card"));
+    setActionTexts(m_unfreeze, tr("Unfreeze…"), tr("Unfreeze the selected card"));
+    setActionTexts(m_replace, tr("Replace…"), tr("Replace the card with a new number on the same account (waits for approval)"));
+    setActionTexts(m_cancel, tr("Cancel card…"), tr("Close the selected card for good"));
+    setActionTexts(m_online, tr("Online payment…"), tr("Online payment: enabled, verification method and daily limit"));
+    setActionTexts(m_reprint, tr("Reprint voucher…"), tr("Print the issuance voucher of a card not yet activated again"));
     m_pinButton->setText(tr("PIN"));
     m_pinButton->setToolTip(tr("Set, change or reset the PIN"));
     m_lossButton->setText(tr("Loss"));

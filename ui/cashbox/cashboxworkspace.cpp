@@ -290,17 +290,12 @@ void CashBoxWorkspace::retranslateUi()
     m_values.at(m_keys.indexOf(u"out"_s)).first->setToolTip(tr("Customer withdrawals and cash to the vault"));
     m_values.at(m_keys.indexOf(u"expected"_s)).first->setToolTip(tr("Opening + in − out"));
 
-    const auto setUp = [](QAction* action, const QString& text, const QString& tip) {
-        action->setText(text);
-        action->setToolTip(tip + u" ("_s + action->shortcut().toString(QKeySequence::NativeText) + u')');
-        action->setStatusTip(tip);
-    };
-    setUp(m_openAction, tr("Open…"), tr("Open your cash box with cash from the vault"));
-    setUp(m_takeAction, tr("Take from vault…"), tr("Take more cash from the vault into your box"));
-    setUp(m_returnAction, tr("Return to vault…"), tr("Return cash from your box to the vault"));
-    setUp(m_countAction, tr("Count…"), tr("Record the cash counted in your box"));
-    setUp(m_closeAction, tr("Close…"), tr("Count, book any over or short, return all cash to the vault"));
-    setUp(m_refreshAction, tr("Refresh"), tr("Read the cash box again"));
+    setActionTexts(m_openAction, tr("Open…"), tr("Open your cash box with cash from the vault"));
+    setActionTexts(m_takeAction, tr("Take from vault…"), tr("Take more cash from the vault into your box"));
+    setActionTexts(m_returnAction, tr("Return to vault…"), tr("Return cash from your box to the vault"));
+    setActionTexts(m_countAction, tr("Count…"), tr("Record the cash counted in your box"));
+    setActionTexts(m_closeAction, tr("Close…"), tr("Count, book any over or short, return all cash to the vault"));
+    setActionTexts(m_refreshAction, tr("Refresh"), tr("Read the cash box again"));
     showBox();
 }
 

@@ -321,15 +321,9 @@ void OutboxPanel::retranslateUi()
     m_stateLabel->setText(tr("S&tate:"));
     m_view->setAccessibleName(tr("Notice outbox"));
     m_attemptsView->setAccessibleName(tr("Delivery attempts of the selected notice"));
-    const auto setUp = [](QAction* action, const QString& text, const QString& tip) {
-        action->setText(text);
-        const QString shortcut = action->shortcut().toString(QKeySequence::NativeText);
-        action->setToolTip(shortcut.isEmpty() ? tip : tip + u" ("_s + shortcut + u')');
-        action->setStatusTip(tip);
-    };
-    setUp(m_refreshAction, tr("Refresh"), tr("Read the outbox again"));
-    setUp(m_retryAction, tr("Retry"), tr("Queue the selected dead notice again"));
-    setUp(m_sendAction, tr("Send now"), tr("Run a delivery pass from this terminal now"));
+    setActionTexts(m_refreshAction, tr("Refresh"), tr("Read the outbox again"));
+    setActionTexts(m_retryAction, tr("Retry"), tr("Queue the selected dead notice again"));
+    setActionTexts(m_sendAction, tr("Send now"), tr("Run a delivery pass from this terminal now"));
     m_model->retranslate();
     m_attempts->retranslate();
     showCounts();

@@ -323,16 +323,10 @@ void SubscriptionsPanel::changeEvent(QEvent* event)
 void SubscriptionsPanel::retranslateUi()
 {
     m_view->setAccessibleName(tr("SMS notice subscriptions of the customer"));
-    const auto setUp = [](QAction* action, const QString& text, const QString& tip) {
-        action->setText(text);
-        const QString shortcut = action->shortcut().toString(QKeySequence::NativeText);
-        action->setToolTip(shortcut.isEmpty() ? tip : tip + u" ("_s + shortcut + u')');
-        action->setStatusTip(tip);
-    };
-    setUp(m_subscribe, tr("Subscribe or change…"),
+    setActionTexts(m_subscribe, tr("Subscribe or change…"),
           tr("Subscribe an account of the customer to SMS notices, or change its subscription"));
-    setUp(m_cancel, tr("Cancel subscription…"), tr("Stop the SMS notices of the selected subscription"));
-    setUp(m_confirm, tr("Customer confirms package…"),
+    setActionTexts(m_cancel, tr("Cancel subscription…"), tr("Stop the SMS notices of the selected subscription"));
+    setActionTexts(m_confirm, tr("Customer confirms package…"),
           tr("Record that the customer confirmed the paid package: its fee is due after the trial"));
     m_model->retranslate();
 }

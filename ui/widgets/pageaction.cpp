@@ -16,6 +16,14 @@ QAction* createPageAction(QWidget* page, const QString& objectName, const QKeySe
     return action;
 }
 
+void setActionTexts(QAction* action, const QString& text, const QString& tip)
+{
+    action->setText(text);
+    const QString shortcut = action->shortcut().toString(QKeySequence::NativeText);
+    action->setToolTip(shortcut.isEmpty() ? tip : tip + QStringLiteral(" (") + shortcut + QLatin1Char(')'));
+    action->setStatusTip(tip);
+}
+
 QPushButton* createActionButton(QAction* action, const QString& objectName, QWidget* parent)
 {
     auto* button = new QPushButton(parent);
