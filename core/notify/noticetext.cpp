@@ -13,10 +13,12 @@ namespace {
 QString amount(qint64 minor, const QString& currencyCode, bool zh)
 {
     const auto currency = Currency::fromCode(currencyCode);
-    const QString figure = currency ? formatAmount(Money(minor, *currency)) : QString::number(minor);
-    if (zh)
-        return currencyCode == u"CNY"_s ? u"人民币%1元"_s.arg(figure) : u"%1 %2"_s.arg(currencyCode, figure);
-    return u"%1 %2"_s.arg(currencyCode, figure);
+    if (!currency)
+        return u"%1 %2"_s.arg(currencyCode).arg(minor);
+    const Money money(minor, *currency);
+    if (zh && currencyCode == u"CNY"_s)
+        return u"人民币%1元"_s.arg(formatAmount(money));
+    return formatAmount(money, {true, true}); // CNY 1,234.50
 }
 
 QString localTime(const QDateTime& at, int utcOffsetMinutes, bool zh)

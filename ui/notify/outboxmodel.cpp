@@ -37,14 +37,11 @@ Status OutboxModel::load()
     auto page = read(m_pageSize);
     beginResetModel();
     m_rows.clear();
-    m_ids.clear();
     m_atEnd = true;
     m_error.reset();
     if (page) {
         m_atEnd = page->size() < m_pageSize;
         m_rows = std::move(*page);
-        for (const OutboxEntry& entry : std::as_const(m_rows))
-            m_ids.insert(entry.id);
     } else {
         m_error = page.error();
     }
@@ -72,19 +69,11 @@ void OutboxModel::fetchMore(const QModelIndex& parent)
         return;
     }
     m_atEnd = read->size() < m_pageSize;
-    QList<OutboxEntry> more;
-    for (OutboxEntry& entry : *read) {
-        if (!m_ids.contains(entry.id))
-            more.append(std::move(entry));
-    }
-    if (more.isEmpty())
+    if (read->isEmpty())
         return;
     const int first = static_cast<int>(m_rows.size());
-    beginInsertRows({}, first, first + static_cast<int>(more.size()) - 1);
-    for (OutboxEntry& entry : more) {
-        m_ids.insert(entry.id);
-        m_rows.append(std::move(entry));
-    }
+    beginInsertRows({}, first, first + static_cast<int>(read->size()) - 1);
+    m_rows.append(std::move(*read));
     endInsertRows();
 }
 

@@ -6,7 +6,6 @@
 
 #include <QAbstractTableModel>
 #include <QList>
-#include <QSet>
 
 #include <optional>
 
@@ -72,7 +71,6 @@ private:
     QString m_state;
     int m_pageSize = defaultPageSize;
     QList<OutboxEntry> m_rows;
-    QSet<qint64> m_ids;
     bool m_atEnd = true;
     std::optional<Error> m_error;
 };
